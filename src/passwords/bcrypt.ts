@@ -1,0 +1,37 @@
+import bcryptjs from 'bcryptjs';
+import { utf8 } from './encoding';
+
+const BCRYPT = /^\$2([abxy])\$(\d\d)\$[./A-Za-z0-9]{53}$/;
+
+/** bcrypt's cost field (log2 of the key-schedule rounds), or null when `hash` is no bcrypt string. */
+export function bcryptCost(hash: string): number | null {
+  const match = BCRYPT.exec(hash);
+  return match ? Number(match[2]) : null;
+}
+
+/**
+ * PHP `crypt()` as `password_verify` and phpass use it for every non-argon2 string. Of crypt's
+ * formats only bcrypt can reach Appwrite's import routes in practice; DES, `$1$`, `$5$` and `$6$`
+ * strings are answered false (Appwrite would check them).
+ *
+ * PHP hands the password to crypt as a C string, so it ends at the first NUL; bcryptjs does not
+ * know that. `$2a$`, `$2b$` and `$2y$` are the same algorithm in PHP. `$2x$` is crypt_blowfish's
+ * bug-compatible mode, which differs from `$2a$` only for password bytes ≥ 0x80: we verify it as
+ * `$2a$` for ASCII passwords and answer false otherwise instead of reproducing the bug.
+ */
+export function verifyCrypt(password: string, hash: string): boolean {
+  const match = BCRYPT.exec(hash);
+  if (!match) return false;
+  const cut = password.indexOf('\0');
+  const key = cut < 0 ? password : password.slice(0, cut);
+  let candidate = hash;
+  if (match[1] === 'x') {
+    if (utf8(key).some((byte) => byte >= 0x80)) return false;
+    candidate = `$2a${hash.slice(3)}`;
+  }
+  try {
+    return bcryptjs.compareSync(key, candidate);
+  } catch {
+    return false;
+  }
+}

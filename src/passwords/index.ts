@@ -1,0 +1,43 @@
+import { hashArgon2id, isArgon2idAt, type Argon2Params } from './argon2';
+import { algorithmFor } from './registry';
+
+export interface Argon2Settings { memoryCost: number; timeCost: number; threads: number; implementation: 'wasm' | 'js' }
+export interface StoredPassword { password: string | null; hash: string; hashOptions: Record<string, unknown> }
+
+const paramsOf = (settings: Argon2Settings): Argon2Params =>
+  ({ m: settings.memoryCost, t: settings.timeCost, p: settings.threads });
+
+/** Hash a new plaintext with argon2id at `settings`; hashOptions = {type:'argon2', memoryCost, timeCost, threads} = the parameters really used. */
+export async function hashPassword(
+  plain: string,
+  settings: Argon2Settings,
+): Promise<{ password: string; hash: 'argon2'; hashOptions: Record<string, unknown> }> {
+  const { memoryCost, timeCost, threads } = settings;
+  return {
+    password: hashArgon2id(plain, paramsOf(settings), settings.implementation),
+    hash: 'argon2',
+    hashOptions: { type: 'argon2', memoryCost, timeCost, threads },
+  };
+}
+
+/** Verify plaintext against a stored hash of any algorithm. needsRehash: true when valid and the stored hash is not argon2id at exactly `settings`. */
+export async function verifyPassword(
+  stored: StoredPassword,
+  plain: string,
+  settings: Argon2Settings,
+): Promise<{ valid: boolean; needsRehash: boolean }> {
+  if (!stored.password) return { valid: false, needsRehash: false };
+  const options = stored.hashOptions ?? {};
+  const algorithm = algorithmFor(stored.hash);
+  algorithm.assertAffordable(stored.password, options);
+  const valid = await algorithm.verify(plain, stored.password, options, settings.implementation);
+  const current = stored.hash === 'argon2' && isArgon2idAt(stored.password, paramsOf(settings));
+  return { valid, needsRehash: valid && !current };
+}
+
+/** Import-time guard rails: throw `new AppwriteError('password_too_expensive', '<clear message naming the cap>')` (import from '../errors/appwrite-error') when a hash's cost would exceed Workers' CPU/memory limits. hashName = stored hash name, password = the hash string, hashOptions as stored. */
+export function assertVerifiable(hashName: string, password: string, hashOptions: Record<string, unknown>): void {
+  algorithmFor(hashName).assertAffordable(password, hashOptions ?? {});
+}
+
+export { CAPS } from './caps';
