@@ -1,3 +1,8 @@
-import { DurableObject } from 'cloudflare:workers';
-export class UserGate extends DurableObject {}
-export default { fetch: () => new Response('ok') };
+import { app, normalizePath } from './app';
+
+export { UserGate } from './durable/user-gate';
+export { UsersRpc } from './rpc/users-rpc';
+
+export default {
+  fetch: (request, env, ctx) => app.fetch(normalizePath(request), env, ctx),
+} satisfies ExportedHandler<Env>;

@@ -12,10 +12,3 @@ export class AppwriteError extends Error {
     this.status = status;
   }
 }
-
-/** Shorthand for the framework's parameter errors (`general_argument_invalid`, 400). */
-export const invalidParam = (name: string, description: string) =>
-  new AppwriteError('general_argument_invalid', `Invalid \`${name}\` param: ${description}`);
-
-export const missingParam = (name: string) =>
-  new AppwriteError('general_argument_invalid', `Param "${name}" is not optional.`);

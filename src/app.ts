@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { AppwriteError } from './errors/appwrite-error';
+import type { AppEnv } from './http/app-env';
+import { caller } from './http/middleware/caller';
+import { handleError } from './http/middleware/error-handler';
+import { project } from './http/middleware/project';
+import { usersRoutes } from './http/routes/users';
+
+/** The HTTP door: Appwrite's `/v1` API. */
+export const app = new Hono<AppEnv>({ strict: false });
+
+app.onError(handleError);
+// Unknown routes run the project and key checks too, then answer 404 (errors.md §5).
+app.use('*', project, caller);
+app.route('/v1/users', usersRoutes);
+app.notFound(() => {
+  throw new AppwriteError('general_route_not_found');
+});
+
+/** Appwrite drops empty path segments before routing (`//v1//users/` ≡ `/v1/users`). */
+export function normalizePath(request: Request): Request {
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\/{2,}/g, '/');
+  if (path === url.pathname) return request;
+  url.pathname = path;
+  return new Request(url, request);
+}

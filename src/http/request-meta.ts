@@ -1,0 +1,16 @@
+import type { Context } from 'hono';
+import type { RequestMeta } from '../services/context';
+import type { AppEnv } from './app-env';
+
+/** Client address, user agent and edge country of the request, plus the audited actor. */
+export function requestMeta(c: Context<AppEnv>): RequestMeta {
+  const cf = (c.req.raw as Request & { cf?: { country?: string } }).cf;
+  const { caller } = c.var;
+  return {
+    ip: c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0].trim() ?? '',
+    userAgent: c.req.header('user-agent') ?? '',
+    countryCode: cf?.country ? cf.country.toLowerCase() : '--',
+    locale: c.req.header('x-appwrite-locale') ?? 'en',
+    actor: { id: caller.userId ?? '', email: caller.actorEmail, name: '' },
+  };
+}

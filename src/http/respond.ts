@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { ServiceContext } from '../services/context';
+import type { AppEnv } from './app-env';
+import { requestMeta } from './request-meta';
+import type { RawParams } from './request-params';
+
+/** JSON with Appwrite's content type (`application/json; charset=UTF-8`). */
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=UTF-8' } });
+
+/** 204 with no body and no content type, as Appwrite answers deletes. */
+export const noContent = () => new Response(null, { status: 204 });
+
+/** Request params with path params taking precedence (users-api.md §1.2). */
+export const input = (c: Context<AppEnv>): RawParams => ({ ...c.var.params, ...c.req.param() });
+
+export const serviceContext = (c: Context<AppEnv>): ServiceContext => ({
+  db: c.var.db,
+  config: c.var.config,
+  request: requestMeta(c),
+  env: c.env,
+});

@@ -1,0 +1,36 @@
+import { WorkerEntrypoint } from 'cloudflare:workers';
+import { loadConfig } from '../config';
+import { CURRENT_FORMAT } from '../models/response-format';
+import { renderUser } from '../models/user';
+import type { ServiceContext } from '../services/context';
+import { listUsers } from '../services/user-list';
+import { deleteUser, getUser } from '../services/users';
+import { createDatabase } from '../store/database';
+
+/**
+ * The RPC door for other Workers (service binding with `entrypoint = "UsersRpc"`). Callers are
+ * trusted like the root key; results are the same models the HTTP API returns.
+ */
+export class UsersRpc extends WorkerEntrypoint<Env> {
+  private context(): ServiceContext {
+    return {
+      db: createDatabase(this.env.DB),
+      config: loadConfig(this.env),
+      env: this.env,
+      request: { ip: '', userAgent: 'rpc', countryCode: '--', locale: 'en', actor: { id: '', email: 'rpc', name: '' } },
+    };
+  }
+
+  async getUser(userId: string) {
+    return renderUser(await getUser(this.context(), userId), CURRENT_FORMAT);
+  }
+
+  async listUsers(queries: string[] = [], search: string | null = null) {
+    const page = await listUsers(this.context(), { queries, search });
+    return { total: page.total, users: page.users.map((u) => renderUser(u, CURRENT_FORMAT)) };
+  }
+
+  async deleteUser(userId: string): Promise<void> {
+    await deleteUser(this.context(), userId);
+  }
+}

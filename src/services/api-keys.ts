@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import { AppwriteError } from '../errors/appwrite-error';
+import type { Database } from '../store/database';
+import { keys } from '../store/schema';
+import { sha256Hex, timingSafeEqualText } from './secrets';
+
+/** Every scope this server checks. The root key (`API_KEY`) has all of them. */
+export const ALL_SCOPES = ['users.read', 'users.write', 'targets.read', 'targets.write', 'sessions.write'] as const;
+
+/** Scopes every API key gets on top of its own (Appwrite's Key.php). */
+const IMPLICIT_SCOPES = ['global', 'health.read', 'graphql'];
+
+export type KeyAuthentication = { kind: 'key'; scopes: Set<string> } | { kind: 'anonymous' };
+
+/** Positive lookups are cached briefly per isolate so a read route stays one D1 round trip. */
+const cache = new Map<string, { scopes: string[]; expire: string | null; cachedAt: number }>();
+const CACHE_MS = 30_000;
+
+/**
+ * Resolves an `X-Appwrite-Key` value (users-api.md §1.3): the root key, or a stored key found by
+ * the SHA-256 of the whole header value. A value whose prefix (before the first `_`) is neither
+ * `standard` nor `dynamic` is not a key at all, as in Appwrite.
+ */
+export async function authenticateKey(db: Database, rootKey: string, secret: string): Promise<KeyAuthentication> {
+  if (rootKey && (await timingSafeEqualText(secret, rootKey))) {
+    return { kind: 'key', scopes: new Set([...ALL_SCOPES, ...IMPLICIT_SCOPES]) };
+  }
+  const underscore = secret.indexOf('_');
+  const prefix = underscore < 0 ? 'standard' : secret.slice(0, underscore);
+  if (prefix !== 'standard' && prefix !== 'dynamic') return { kind: 'anonymous' };
+
+  const hash = await sha256Hex(secret);
+  let entry = cache.get(hash);
+  if (!entry || Date.now() - entry.cachedAt > CACHE_MS) {
+    const row = await db.select({ scopes: keys.scopes, expire: keys.expire }).from(keys).where(eq(keys.secretHash, hash)).get();
+    if (!row) {
+      cache.delete(hash);
+      throw new AppwriteError('user_unauthorized');
+    }
+    entry = { ...row, cachedAt: Date.now() };
+    cache.set(hash, entry);
+  }
+  if (entry.expire && new Date(entry.expire).getTime() < Date.now()) throw new AppwriteError('project_key_expired');
+  return { kind: 'key', scopes: new Set([...entry.scopes, ...IMPLICIT_SCOPES]) };
+}

@@ -1,0 +1,133 @@
+import { AppwriteError } from '../errors/appwrite-error';
+import type { UserWithTargets } from '../models/user';
+import { constraintViolation, nowIso } from '../store/database';
+import { targets, users } from '../store/schema';
+import type { TargetJson } from '../store/targets';
+import { deleteUserStatements, findUserWithTargets, userSeqOf } from '../store/users';
+import { resolveId, uniqueId } from '../validation/ids';
+import { hashPassword, type Argon2Settings } from '../passwords';
+import { assertNoPersonalData } from './password-policy';
+import type { ServiceContext } from './context';
+
+export interface CreateUserInput {
+  /** A custom id or `unique()`. */
+  userId: string;
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  /** Plaintext; `''`/null for a user without a password. */
+  password: string | null;
+}
+
+/** `POST /v1/users`: the plaintext is hashed with the configured argon2id parameters. */
+export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserWithTargets> {
+  const id = resolveId(input.userId);
+  const email = input.email ? input.email.toLowerCase() : null;
+  const plain = input.password ?? '';
+  if (plain && ctx.config.personalDataCheck) {
+    assertNoPersonalData(plain, { userId: id, email, name: input.name, phone: input.phone });
+  }
+  const credentials = plain
+    ? await hashPassword(plain, ctx.config.argon2)
+    : { password: null, hash: 'argon2', hashOptions: argon2HashOptions(ctx.config.argon2) };
+  return insertUser(ctx, { id, email, phone: input.phone, name: input.name ?? '', ...credentials });
+}
+
+/** The options a new argon2id hash is made with — stored even for users without a password. */
+const argon2HashOptions = ({ memoryCost, timeCost, threads }: Argon2Settings) => ({ type: 'argon2', memoryCost, timeCost, threads });
+
+interface NewUser {
+  id: string;
+  /** Lower-cased, or null. */
+  email: string | null;
+  phone: string | null;
+  name: string;
+  /** The stored hash (argon2 of a plaintext, or an imported hash), null without a password. */
+  password: string | null;
+  hash: string;
+  hashOptions: Record<string, unknown>;
+}
+
+/**
+ * Inserts the user and its email/sms targets in one batch (users-api.md §2.2). A target whose
+ * identifier another target already holds is skipped, as Appwrite does.
+ */
+export async function insertUser(ctx: ServiceContext, input: NewUser): Promise<UserWithTargets> {
+  const { db, config } = ctx;
+  const now = nowIso();
+  const insertUser = db
+    .insert(users)
+    .values({
+      id: input.id,
+      createdAt: now,
+      updatedAt: now,
+      name: input.name,
+      email: input.email,
+      phone: input.phone,
+      password: input.password,
+      passwordHistory: input.password && config.passwordHistory > 0 ? [input.password] : [],
+      hash: input.hash,
+      hashOptions: input.hashOptions,
+      passwordUpdate: input.password ? now : null,
+      registration: now,
+    })
+    .returning();
+  const insertTarget = (providerType: 'email' | 'sms', identifier: string) =>
+    db
+      .insert(targets)
+      .values({
+        id: uniqueId(),
+        createdAt: now,
+        updatedAt: now,
+        userSeq: userSeqOf(input.id),
+        userId: input.id,
+        providerType,
+        identifier,
+      })
+      .onConflictDoNothing()
+      .returning();
+  const targetInserts = [
+    ...(input.email ? [insertTarget('email', input.email)] : []),
+    ...(input.phone ? [insertTarget('sms', input.phone)] : []),
+  ];
+  try {
+    const [[user], ...inserted] = await db.batch([insertUser, ...targetInserts]);
+    return { ...user, targets: inserted.flat().map(toTargetJson) };
+  } catch (error) {
+    throw mapUserConflict(error);
+  }
+}
+
+function mapUserConflict(error: unknown): unknown {
+  const violated = constraintViolation(error);
+  if (violated === 'identity_email') return new AppwriteError('user_email_already_exists');
+  if (violated === 'users.id' || violated === 'users.email' || violated === 'users.phone') {
+    return new AppwriteError('user_already_exists');
+  }
+  return error;
+}
+
+const toTargetJson = (t: typeof targets.$inferSelect): TargetJson => ({
+  id: t.id,
+  createdAt: t.createdAt,
+  updatedAt: t.updatedAt,
+  userId: t.userId,
+  name: t.name,
+  providerId: t.providerId,
+  providerType: t.providerType,
+  identifier: t.identifier,
+  expired: t.expired,
+});
+
+export async function getUser(ctx: ServiceContext, id: string): Promise<UserWithTargets> {
+  const user = await findUserWithTargets(ctx.db, id);
+  if (!user) throw new AppwriteError('user_not_found');
+  return user;
+}
+
+/** Deletes the user and everything it owns in one batch; 404 when there was no such user. */
+export async function deleteUser(ctx: ServiceContext, id: string): Promise<void> {
+  const results = await ctx.db.batch(deleteUserStatements(ctx.db, id));
+  const deleted = results[results.length - 1] as Array<{ id: string }>;
+  if (deleted.length === 0) throw new AppwriteError('user_not_found');
+}

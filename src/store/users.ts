@@ -1,0 +1,84 @@
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { UserWithTargets } from '../models/user';
+import type { Database } from './database';
+import {
+  authenticators,
+  challenges,
+  identities,
+  memberships,
+  sessions,
+  targets,
+  teams,
+  tokens,
+  users,
+} from './schema';
+import { parseTargetsJson, targetsOfUserJson } from './targets';
+
+/** Appwrite counts list totals up to this many documents. */
+export const TOTAL_CAP = 5000;
+
+const userWithTargetsColumns = { ...getTableColumns(users), targetsJson: targetsOfUserJson };
+
+type UserWithTargetsRow = typeof users.$inferSelect & { targetsJson: string | null };
+
+export const toUserWithTargets = ({ targetsJson, ...user }: UserWithTargetsRow): UserWithTargets => ({
+  ...user,
+  targets: parseTargetsJson(targetsJson),
+});
+
+/** One statement: the user (case-insensitive id) with its targets. */
+export const selectUserWithTargets = (db: Database, id: string) =>
+  db.select(userWithTargetsColumns).from(users).where(eq(users.id, id));
+
+export async function findUserWithTargets(db: Database, id: string): Promise<UserWithTargets | null> {
+  const row = await selectUserWithTargets(db, id).get();
+  return row ? toUserWithTargets(row) : null;
+}
+
+export interface UserPage {
+  where?: SQL;
+  orderBy: SQL[];
+  limit: number;
+  offset: number;
+}
+
+/** A page of users and the capped total of the filter, in one round trip (a batch of two reads). */
+export async function listUsersPage(db: Database, page: UserPage) {
+  const rows = db
+    .select(userWithTargetsColumns)
+    .from(users)
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit)
+    .offset(page.offset);
+  const count = db
+    .select({ total: sql<number>`count(*)` })
+    .from(db.select({ one: sql`1` }).from(users).where(page.where).limit(TOTAL_CAP).as('capped'));
+  const [list, [{ total }]] = await db.batch([rows, count]);
+  return { total, users: list.map(toUserWithTargets) };
+}
+
+/** `(select seq from users where id = ?)`: lets later statements of a batch refer to a user by id. */
+export const userSeqOf = (id: string) => sql`(select ${users.seq} from ${users} where ${users.id} = ${id})`;
+
+/**
+ * Statements that delete a user and everything it owns (users-api.md §2.5; authenticators and
+ * challenges too, which Appwrite forgets). The last one returns the deleted id, or nothing.
+ */
+export function deleteUserStatements(db: Database, id: string) {
+  const seq = userSeqOf(id);
+  return [
+    db
+      .update(teams)
+      .set({ total: sql`max(${teams.total} - 1, 0)` })
+      .where(sql`${teams.id} in (select ${memberships.teamId} from ${memberships} where ${memberships.userSeq} = ${seq} and ${memberships.confirm} = 1)`),
+    db.delete(memberships).where(eq(memberships.userSeq, seq)),
+    db.delete(targets).where(eq(targets.userSeq, seq)),
+    db.delete(identities).where(eq(identities.userSeq, seq)),
+    db.delete(sessions).where(eq(sessions.userSeq, seq)),
+    db.delete(tokens).where(eq(tokens.userSeq, seq)),
+    db.delete(authenticators).where(eq(authenticators.userSeq, seq)),
+    db.delete(challenges).where(eq(challenges.userSeq, seq)),
+    db.delete(users).where(eq(users.id, id)).returning({ id: users.id }),
+  ] as const;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { isValidEmail } from './email';
+import { isCustomId, isUid } from './ids';
+import { isValidPhone } from './phone';
+
+/** A parameter validator: a Zod schema plus the description Appwrite prints when it fails. */
+export interface Rule<T> {
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  description: string;
+}
+
+export const rule = <T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, description: string): Rule<T> => ({
+  schema,
+  description,
+});
+
+const codePoints = (value: string) => [...value].length;
+const utf8Bytes = (value: string) => new TextEncoder().encode(value).length;
+
+/** Appwrite's `Text` validator: length in Unicode code points. */
+export const text = (min: number, max: number) =>
+  rule(
+    z.string().refine((s) => codePoints(s) >= min && codePoints(s) <= max),
+    min > 0
+      ? `Value must be a valid string and at least ${min} chars and no longer than ${max} chars`
+      : `Value must be a valid string and no longer than ${max} chars`,
+  );
+
+export const uid = rule(
+  z.string().refine(isUid),
+  "UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can't start with a leading underscore",
+);
+
+export const customId = rule(
+  z.string().refine(isCustomId),
+  "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char",
+);
+
+export const email = rule(z.string().refine(isValidEmail), 'Value must be a valid email address');
+
+/** PATCH email accepts `""` to clear the address. */
+export const emailOrEmpty = rule(z.string().refine((s) => s === '' || isValidEmail(s)), email.description);
+
+const phoneDescription = "Phone number must start with a '+' can have a maximum of fifteen digits.";
+export const phone = rule(z.string().refine(isValidPhone), phoneDescription);
+export const phoneOrEmpty = rule(z.string().refine((s) => s === '' || isValidPhone(s)), phoneDescription);
+
+/** New plaintext passwords (`POST /users`, `PATCH …/password`): 8–256 UTF-8 bytes. The "265" is Appwrite's typo. */
+export const plainPassword = rule(
+  z.string().refine((s) => utf8Bytes(s) >= 8 && utf8Bytes(s) <= 256),
+  'Password must be between 8 and 265 characters long, and should not be one of the commonly used password.',
+);
+
+export const plainPasswordOrEmpty = rule(
+  z.string().refine((s) => s === '' || (utf8Bytes(s) >= 8 && utf8Bytes(s) <= 256)),
+  plainPassword.description,
+);
+
+/** Already-hashed passwords on the import routes. */
+export const hashedPassword = rule(
+  z.string().refine((s) => utf8Bytes(s) >= 8 && utf8Bytes(s) <= 256),
+  'Password must be between 8 and 256 characters long.',
+);
+
+export const strictBoolean = rule(z.boolean(), 'Value must be a valid boolean');
+
+/** `status` accepts JSON booleans, 1/0 and their string forms ("false" means false — Appwrite says true). */
+export const lenientBoolean = rule(
+  z
+    .union([z.boolean(), z.literal(1), z.literal(0), z.enum(['true', 'false', '1', '0'])])
+    .transform((v) => v === true || v === 1 || v === 'true' || v === '1'),
+  'Value must be a valid boolean',
+);
+
+export const integer = rule(z.number().int(), 'Value must be a valid integer');
+
+const alphanumerics = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'].join(', ');
+export const labels = rule(
+  z.array(z.string().regex(/^[A-Za-z0-9]{1,36}$/)).max(1000),
+  `Value must a valid array no longer than 1000 items and Value must be a valid string and at least 1 chars and no longer than 36 chars and only consist of '${alphanumerics}' chars`,
+);
+
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, caseInsensitive = false) =>
+  rule(
+    z.string().refine((s) => values.some((v) => (caseInsensitive ? v.toLowerCase() === s.toLowerCase() : v === s))),
+    `Value must be one of (${values.join(', ')})`,
+  );
+
+/** `queries[]`: an array of strings; the query engine validates each one. */
+export const queryStrings = rule(z.array(z.string()), 'Value must a valid array and Value must be a valid string');
