@@ -4,6 +4,7 @@ import type { AppEnv } from './http/app-env';
 import { caller } from './http/middleware/caller';
 import { handleError } from './http/middleware/error-handler';
 import { project } from './http/middleware/project';
+import { userImportsRoutes } from './http/routes/user-imports';
 import { usersRoutes } from './http/routes/users';
 
 /** The HTTP door: Appwrite's `/v1` API. */
@@ -12,6 +13,7 @@ export const app = new Hono<AppEnv>({ strict: false });
 app.onError(handleError);
 // Unknown routes run the project and key checks too, then answer 404 (errors.md §5).
 app.use('*', project, caller);
+app.route('/v1/users', userImportsRoutes);
 app.route('/v1/users', usersRoutes);
 app.notFound(() => {
   throw new AppwriteError('general_route_not_found');

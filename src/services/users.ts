@@ -5,7 +5,7 @@ import { targets, users } from '../store/schema';
 import type { TargetJson } from '../store/targets';
 import { deleteUserStatements, findUserWithTargets, userSeqOf } from '../store/users';
 import { resolveId, uniqueId } from '../validation/ids';
-import { hashPassword, type Argon2Settings } from '../passwords';
+import { assertVerifiable, hashPassword, type Argon2Settings } from '../passwords';
 import { assertNoPersonalData } from './password-policy';
 import type { ServiceContext } from './context';
 
@@ -31,6 +31,28 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
     ? await hashPassword(plain, ctx.config.argon2)
     : { password: null, hash: 'argon2', hashOptions: argon2HashOptions(ctx.config.argon2) };
   return insertUser(ctx, { id, email, phone: input.phone, name: input.name ?? '', ...credentials });
+}
+
+export interface ImportUserInput {
+  userId: string;
+  email: string;
+  name: string | null;
+  /** The already-hashed password, stored verbatim. */
+  password: string;
+  hash: string;
+  hashOptions: Record<string, unknown>;
+}
+
+/** `POST /v1/users/{algorithm}`: stores an imported hash after checking it can be verified here. */
+export async function importUser(ctx: ServiceContext, input: ImportUserInput): Promise<UserWithTargets> {
+  const id = resolveId(input.userId);
+  const email = input.email.toLowerCase();
+  if (ctx.config.personalDataCheck) {
+    assertNoPersonalData(input.password, { userId: id, email, name: input.name, phone: null });
+  }
+  assertVerifiable(input.hash, input.password, input.hashOptions);
+  const { password, hash, hashOptions } = input;
+  return insertUser(ctx, { id, email, phone: null, name: input.name ?? '', password, hash, hashOptions });
 }
 
 /** The options a new argon2id hash is made with — stored even for users without a password. */
