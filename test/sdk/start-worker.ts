@@ -11,6 +11,8 @@ declare module 'vitest' {
     endpoint: string;
     projectId: string;
     apiKey: string;
+    /** The local D1 state directory of the started Worker (for the keys CLI). */
+    persistTo: string;
   }
 }
 
@@ -57,6 +59,7 @@ export default async function startWorker(project: TestProject) {
   project.provide('endpoint', endpoint);
   project.provide('projectId', projectId);
   project.provide('apiKey', apiKey);
+  project.provide('persistTo', state);
   return () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
