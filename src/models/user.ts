@@ -2,13 +2,14 @@ import type { UserRow } from '../store/schema';
 import type { TargetJson } from '../store/targets';
 import { renderDate } from './datetime';
 import { formatBefore, type ResponseFormat } from './response-format';
+import type { JsonObject } from './json';
 import { renderTarget } from './target';
 
 export type UserWithTargets = UserRow & { targets: TargetJson[] };
 
 /** The User model (models.md §2), field order as Appwrite emits it. */
-export function renderUser(user: UserWithTargets, format: ResponseFormat) {
-  const model: Record<string, unknown> = {
+export function renderUser(user: UserWithTargets, format: ResponseFormat): JsonObject {
+  const model = {
     $id: user.id,
     $createdAt: renderDate(user.createdAt),
     $updatedAt: renderDate(user.updatedAt),
@@ -31,10 +32,10 @@ export function renderUser(user: UserWithTargets, format: ResponseFormat) {
   };
   // Formats before 1.5.0 have neither targets nor mfa (compat.md).
   if (formatBefore(format, '1.5.0')) {
-    delete model.targets;
-    delete model.mfa;
+    const { targets: _targets, mfa: _mfa, ...older } = model;
+    return older as JsonObject;
   }
-  return model;
+  return model as JsonObject;
 }
 
 /** Prefs are always a JSON object: PHP's empty list `[]` becomes `{}`. */

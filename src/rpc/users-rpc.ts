@@ -4,7 +4,7 @@ import { CURRENT_FORMAT } from '../models/response-format';
 import { renderUser } from '../models/user';
 import type { ServiceContext } from '../services/context';
 import { listUsers } from '../services/user-list';
-import { deleteUser, getUser } from '../services/users';
+import { createUser, deleteUser, getUser, type CreateUserInput } from '../services/users';
 import { createDatabase } from '../store/database';
 
 /**
@@ -19,6 +19,11 @@ export class UsersRpc extends WorkerEntrypoint<Env> {
       env: this.env,
       request: { ip: '', userAgent: 'rpc', countryCode: '--', locale: 'en', actor: { id: '', email: 'rpc', name: '' } },
     };
+  }
+
+  async createUser(input: { userId: string } & Partial<Omit<CreateUserInput, 'userId'>>) {
+    const user = await createUser(this.context(), { email: null, phone: null, name: null, password: null, ...input });
+    return renderUser(user, CURRENT_FORMAT);
   }
 
   async getUser(userId: string) {

@@ -1,0 +1,22 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { call, uid } from './helpers/api';
+
+describe('UsersRpc (service binding entrypoint)', () => {
+  it('creates, gets, lists and deletes users through the same services as HTTP', async () => {
+    const rpc = exports.UsersRpc;
+    const id = uid();
+    const created = await rpc.createUser({ userId: id, email: `${id}@Example.com`, password: 'password-123' });
+    expect(created).toMatchObject({ $id: id, email: `${id}@example.com`, hash: 'argon2' });
+    expect((await call('GET', `/v1/users/${id}`)).body).toEqual(created);
+    expect(await rpc.getUser(id)).toEqual(created);
+    const list = await rpc.listUsers([JSON.stringify({ method: 'limit', values: [1] })]);
+    expect(list.users).toHaveLength(1);
+    await rpc.deleteUser(id);
+    const error = await rpc.getUser(id).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toBe('User with the requested ID could not be found.');
+  });
+});
