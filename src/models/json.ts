@@ -1,6 +1,6 @@
-/**
- * A rendered model: plain JSON (what HTTP responses carry and RPC callers receive). Values are
- * `any` because a recursive JSON type is too deep for the RPC stub types.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type JsonObject = Record<string, any>;
+/** Plain JSON: what every model renders to, what HTTP responses carry and RPC callers receive. */
+export type JsonValue = string | number | boolean | null | JsonObject | JsonArray;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+export interface JsonArray extends Array<JsonValue> {}
