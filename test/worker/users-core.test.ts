@@ -178,6 +178,14 @@ describe('GET /v1/users/{userId}', () => {
     expect(res.body).not.toHaveProperty('mfa');
     const current = await call('GET', `/v1/users/${created.$id}`, { headers: { 'x-appwrite-response-format': '1.6.0' } });
     expect(current.body).toHaveProperty('targets');
+    expect(current.headers.get('x-appwrite-warning')).toBeNull();
+  });
+
+  it('warns when the SDK is built for a newer server', async () => {
+    const res = await call('GET', '/v1/users', { headers: { 'x-appwrite-response-format': '1.7.0' } });
+    expect(res.headers.get('x-appwrite-warning')).toBe(
+      'The current SDK is built for Appwrite 1.7.0. However, the current Appwrite server version is 1.6.2. Please downgrade your SDK to match the Appwrite version: https://appwrite.io/docs/sdks',
+    );
   });
 });
 

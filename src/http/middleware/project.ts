@@ -1,10 +1,11 @@
 import { createMiddleware } from 'hono/factory';
 import { loadConfig } from '../../config';
 import { AppwriteError } from '../../errors/appwrite-error';
-import { parseResponseFormat } from '../../models/response-format';
+import { formatBefore, parseResponseFormat } from '../../models/response-format';
 import { createDatabase } from '../../store/database';
 import type { AppEnv } from '../app-env';
 import { readRequestParams } from '../request-params';
+import { APPWRITE_VERSION } from './error-handler';
 
 /**
  * Reads config and params, then resolves the project (`project` param, else
@@ -22,4 +23,11 @@ export const project = createMiddleware<AppEnv>(async (c, next) => {
   if (projectId !== '' && projectId !== config.projectId) throw new AppwriteError('project_not_found');
   c.set('projectId', projectId);
   await next();
+  const format = c.var.format;
+  if (!formatBefore(format, APPWRITE_VERSION) && format.join('.') !== APPWRITE_VERSION) {
+    c.header(
+      'X-Appwrite-Warning',
+      `The current SDK is built for Appwrite ${format.join('.')}. However, the current Appwrite server version is ${APPWRITE_VERSION}. Please downgrade your SDK to match the Appwrite version: https://appwrite.io/docs/sdks`,
+    );
+  }
 });
