@@ -1,19 +1,28 @@
-/** The `X-Appwrite-Response-Format` a client asked for, compared as a dotted version. */
-export type ResponseFormat = readonly number[];
-
-export const CURRENT_FORMAT: ResponseFormat = [1, 6, 2];
-
-export function parseResponseFormat(header: string | undefined): ResponseFormat {
-  if (!header || !/^\d+(\.\d+)*$/.test(header.trim())) return CURRENT_FORMAT;
-  return header.trim().split('.').map(Number);
+/**
+ * The `X-Appwrite-Response-Format` a client asked for, as a dotted version with an optional
+ * pre-release tag (`1.0.0-RC1` sorts before `1.0.0`, like PHP's `version_compare`).
+ */
+export interface ResponseFormat {
+  parts: readonly number[];
+  preRelease: boolean;
+  text: string;
 }
 
+export const CURRENT_FORMAT: ResponseFormat = { parts: [1, 6, 2], preRelease: false, text: '1.6.2' };
+
+export function parseResponseFormat(header: string | undefined): ResponseFormat {
+  const match = /^(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?$/.exec(header?.trim() ?? '');
+  if (!match) return CURRENT_FORMAT;
+  return { parts: match[1].split('.').map(Number), preRelease: match[2] !== undefined, text: match[0] };
+}
+
+/** Whether `format` is older than `version` (a plain dotted release). */
 export function formatBefore(format: ResponseFormat, version: string): boolean {
   const other = version.split('.').map(Number);
-  for (let i = 0; i < Math.max(format.length, other.length); i++) {
-    const a = format[i] ?? 0;
+  for (let i = 0; i < Math.max(format.parts.length, other.length); i++) {
+    const a = format.parts[i] ?? 0;
     const b = other[i] ?? 0;
     if (a !== b) return a < b;
   }
-  return false;
+  return format.preRelease;
 }

@@ -24,10 +24,10 @@ export const project = createMiddleware<AppEnv>(async (c, next) => {
   c.set('projectId', projectId);
   await next();
   const format = c.var.format;
-  if (!formatBefore(format, APPWRITE_VERSION) && format.join('.') !== APPWRITE_VERSION) {
+  if (!formatBefore(format, APPWRITE_VERSION) && format.text !== APPWRITE_VERSION) {
     c.header(
       'X-Appwrite-Warning',
-      `The current SDK is built for Appwrite ${format.join('.')}. However, the current Appwrite server version is ${APPWRITE_VERSION}. Please downgrade your SDK to match the Appwrite version: https://appwrite.io/docs/sdks`,
+      `The current SDK is built for Appwrite ${format.text}. However, the current Appwrite server version is ${APPWRITE_VERSION}. Please downgrade your SDK to match the Appwrite version: https://appwrite.io/docs/sdks`,
     );
   }
 });
