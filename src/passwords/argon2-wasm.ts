@@ -29,48 +29,53 @@ export const enum Argon2Type { d = 0, i = 1, id = 2 }
 const ARGON2_OK = 0;
 
 /**
- * The linear memory of an instance only grows. An instance that grew past this (a verify of an
- * Appwrite-default 64 MiB hash, say) is dropped so the isolate does not keep it for its lifetime;
- * below it, reuse saves the ~16 MiB allocation of a fresh instance per call.
+ * The linear memory of an instance only grows. Calls needing at most this much argon2 memory share
+ * one cached instance (this project's default, m=19456 KiB, keeps it at ~35 MiB). A call above it
+ * (verifying an Appwrite-default 64 MiB hash, say) gets a throwaway instance and the cached one is
+ * released first, so the isolate holds one grown memory at a time and none stays grown. The price:
+ * fresh pages fault in on every such call (≈2× the CPU of a warm run, see README.md) — paid once per
+ * legacy user, who is then re-hashed at the default cost.
  */
-const RETAINED_MEMORY_BYTES = 48 * 1024 * 1024;
+const SHARED_INSTANCE_MAX_KIB = 32 * 1024;
 
 let cached: Libargon2 | null = null;
+let peakBytes = 0;
 
-function instance(): Libargon2 {
-  if (!cached) {
-    const exports = new WebAssembly.Instance(wasm).exports as unknown as Libargon2;
-    exports._initialize();
-    cached = exports;
-  }
-  return cached;
+function createInstance(): Libargon2 {
+  const exports = new WebAssembly.Instance(wasm).exports as unknown as Libargon2;
+  exports._initialize();
+  return exports;
 }
 
-/** Copies `bytes` into fresh heap memory; the caller frees it. */
-function copyIn(lib: Libargon2, bytes: Uint8Array, extra = 0): number {
-  const ptr = lib.malloc(bytes.length + extra || 1);
+function withInstance<T>(memoryKiB: number, run: (lib: Libargon2) => T): T {
+  const shared = memoryKiB <= SHARED_INSTANCE_MAX_KIB;
+  if (!shared) cached = null;
+  const lib = shared ? (cached ??= createInstance()) : createInstance();
+  try {
+    return run(lib);
+  } finally {
+    peakBytes = Math.max(peakBytes, lib.memory.buffer.byteLength);
+  }
+}
+
+/** Linear memory kept by the cached instance (0 when none) and the most any call grew one to. */
+export const wasmMemory = (): { retainedBytes: number; peakBytes: number } =>
+  ({ retainedBytes: cached?.memory.buffer.byteLength ?? 0, peakBytes });
+
+/** Copies `bytes` (plus `zeros` NUL bytes) into fresh heap memory; the caller frees it. */
+function copyIn(lib: Libargon2, bytes: Uint8Array, zeros = 0): number {
+  const size = bytes.length + zeros;
+  const ptr = lib.malloc(size || 1);
   if (ptr === 0) throw new Error('argon2: out of memory');
-  const heap = new Uint8Array(lib.memory.buffer, ptr, bytes.length + extra);
+  const heap = new Uint8Array(lib.memory.buffer, ptr, size);
   heap.set(bytes);
   heap.fill(0, bytes.length);
   return ptr;
 }
 
-function withInstance<T>(run: (lib: Libargon2) => T): T {
-  const lib = instance();
-  try {
-    return run(lib);
-  } finally {
-    if (lib.memory.buffer.byteLength > RETAINED_MEMORY_BYTES) cached = null;
-  }
-}
-
-/** The memory currently held by the cached instance (0 when none), for tests and benchmarks. */
-export const retainedMemoryBytes = (): number => cached?.memory.buffer.byteLength ?? 0;
-
-/** `argon2_verify` on a PHC string; any decoding or parameter error is a mismatch. */
-export function verifyWasm(encoded: string, password: string, type: Argon2Type): boolean {
-  return withInstance((lib) => {
+/** `argon2_verify` on a PHC string needing `memoryKiB`; any decoding or parameter error is a mismatch. */
+export function verifyWasm(encoded: string, password: string, type: Argon2Type, memoryKiB: number): boolean {
+  return withInstance(memoryKiB, (lib) => {
     const pwd = utf8(password);
     const encodedPtr = copyIn(lib, utf8(encoded), 1);
     const pwdPtr = copyIn(lib, pwd);
@@ -87,7 +92,7 @@ export interface RawArgon2Params { type: Argon2Type; version: number; m: number;
 
 /** Raw argon2 tag of `password` (UTF-8) with the given salt and parameters. */
 export function hashWasm(password: string, salt: Uint8Array, params: RawArgon2Params, tagLength: number): Uint8Array {
-  return withInstance((lib) => {
+  return withInstance(params.m, (lib) => {
     const pwd = utf8(password);
     const pwdPtr = copyIn(lib, pwd);
     const saltPtr = copyIn(lib, salt);

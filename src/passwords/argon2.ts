@@ -65,7 +65,7 @@ export function verifyArgon2(encoded: string, password: string, implementation: 
   const phc = parseArgon2(encoded);
   if (!phc || phc.type === 'argon2d') return false;
   if (implementation === 'wasm') {
-    return verifyWasm(encoded, password, phc.type === 'argon2i' ? Argon2Type.i : Argon2Type.id);
+    return verifyWasm(encoded, password, phc.type === 'argon2i' ? Argon2Type.i : Argon2Type.id, phc.m);
   }
   return constantTimeEqual(tagJs(password, phc, phc.tag.length), phc.tag);
 }

@@ -1,0 +1,139 @@
+// Password verification inside workerd (src/passwords through bench/passwords/worker.ts, started
+// with wrangler's unstable_startWorker) against native implementations in this Node process:
+// `argon2` (libargon2), `bcrypt` (OpenBSD bcrypt in C++) and node:crypto (OpenSSL).
+// workerd time = performance.now() around the loop inside the Worker (1 ms resolution, so each
+// round runs long enough). Native time = process CPU time, which counts libargon2's lane threads:
+// the ratio compares CPU cost, which is what a Worker is billed and limited on.
+import { createCipheriv, createHash, scryptSync } from 'node:crypto';
+import { scrypt as nobleScrypt } from '@noble/hashes/scrypt.js';
+import argon2 from 'argon2';
+import bcrypt from 'bcrypt';
+import { unstable_startWorker } from 'wrangler';
+
+const ROUND_MS = 400;
+const ROUNDS = 3;
+const TARGET_RATIO = 3;
+
+const md5Hex = (text) => createHash('md5').update(text).digest('hex');
+const shaHex = (algo, text) => createHash(algo).update(text).digest('hex');
+
+/** phpass portable hash check with node:crypto's MD5 (what a native port would do). */
+function phpassNative(password, hash) {
+  const itoa64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let count = 2 ** itoa64.indexOf(hash[3]);
+  const pw = Buffer.from(password);
+  let x = createHash('md5').update(hash.slice(4, 12)).update(pw).digest();
+  while (count--) x = createHash('md5').update(x).update(pw).digest();
+  return x.length === 16;
+}
+
+function scryptModNative(password, options) {
+  const salt = Buffer.concat([Buffer.from(options.salt, 'base64'), Buffer.from(options.saltSeparator, 'base64')]);
+  const key = scryptSync(password, salt, 64, { N: 16384, r: 8, p: 1, maxmem: 64 * 2 ** 20 });
+  const cipher = createCipheriv('aes-256-ctr', key.subarray(0, 32), Buffer.alloc(16));
+  return Buffer.concat([cipher.update(Buffer.from(options.signerKey, 'base64')), cipher.final()]).toString('base64');
+}
+
+async function buildCases() {
+  const pw = 'correct horse battery staple';
+  // node `argon2` writes `m=…,p=…,t=…`; libargon2 (and so PHP and Appwrite) only reads `m=…,t=…,p=…`.
+  const argon2Hash = async (m, t, p) => (await argon2.hash(pw, { type: argon2.argon2id, memoryCost: m, timeCost: t, parallelism: p }))
+    .replace(/m=(\d+),p=(\d+),t=(\d+)/, 'm=$1,t=$3,p=$2');
+  const ourDefault = await argon2Hash(19456, 2, 1);
+  const appwriteDefault = await argon2Hash(65536, 4, 3);
+  const bcryptHash = bcrypt.hashSync(pw, 10);
+  const scryptE2e = { salt: 'appwrite', costCpu: 16384, costMemory: 13, costParallel: 2, length: 64, type: 'scrypt' };
+  const scryptHex = (o) => scryptSync(pw, o.salt, o.length, { N: o.costCpu, r: o.costMemory, p: o.costParallel, maxmem: 2 ** 30 }).toString('hex');
+  const scryptRfc = { salt: 'rfc-bound', costCpu: 65536, costMemory: 1, costParallel: 1, length: 64, type: 'scrypt' };
+  // From shared/vectors/password-hashes.json (phpass-e2e, scryptmod-firebase-readme).
+  const phpass = { password: 'appwrite', hash: '$P$Br387rwferoKN7uwHZqNMu98q3U8RO.' };
+  const firebase = {
+    password: 'user1password',
+    hash: 'lSrfV15cpx95/sZS2W9c9Kp6i/LVgQNDNC/qzrCnh1SAyZvqmZqAjTdn3aoItz+VHjoZilo78198JAdRuid5lQ==',
+    options: { signerKey: 'jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA==', saltSeparator: 'Bw==', salt: '42xEC+ixf3L2lw==', type: 'scryptMod' },
+  };
+  const job = (hash, password, hashOptions, implementation = 'wasm', kind = 'verify') =>
+    ({ kind, password, stored: { password: hash, hash: hashOptions.type, hashOptions }, settings: { memoryCost: 19456, timeCost: 2, threads: 1, implementation } });
+
+  return [
+    { name: 'argon2id m=19456 t=2 p=1 (our default), WASM', job: job(ourDefault, pw, { type: 'argon2' }), native: () => argon2.verify(ourDefault, pw) },
+    { name: 'argon2id m=19456 t=2 p=1 (our default), JS', job: job(ourDefault, pw, { type: 'argon2' }, 'js'), native: () => argon2.verify(ourDefault, pw) },
+    { name: 'argon2id m=65536 t=4 p=3 (Appwrite default), WASM', job: job(appwriteDefault, pw, { type: 'argon2' }), native: () => argon2.verify(appwriteDefault, pw) },
+    { name: 'argon2id m=65536 t=4 p=3 (Appwrite default), JS', job: job(appwriteDefault, pw, { type: 'argon2' }, 'js'), native: () => argon2.verify(appwriteDefault, pw) },
+    { name: 'bcrypt cost 10 (bcryptjs)', job: job(bcryptHash, pw, { type: 'bcrypt' }), native: () => bcrypt.compareSync(pw, bcryptHash) },
+    { name: 'md5', job: job(md5Hex(pw), pw, { type: 'md5' }), native: () => md5Hex(pw) },
+    { name: 'sha sha256', job: job(shaHex('sha256', pw), pw, { type: 'sha', version: 'sha256' }), native: () => shaHex('sha256', pw) },
+    { name: 'sha sha3-512 (default)', job: job(shaHex('sha3-512', pw), pw, { type: 'sha' }), native: () => shaHex('sha3-512', pw) },
+    { name: 'phpass $P$B (2^13 MD5)', job: job(phpass.hash, phpass.password, { type: 'phpass' }), native: () => phpassNative(phpass.password, phpass.hash) },
+    { name: 'scrypt N=16384 r=13 p=2 (e2e), node:crypto', job: job(scryptHex(scryptE2e), pw, scryptE2e), native: () => scryptHex(scryptE2e) },
+    { name: 'scrypt N=16384 r=13 p=2 (e2e), @noble/hashes', job: job(scryptHex(scryptE2e), pw, scryptE2e, 'wasm', 'noble-scrypt'), native: () => scryptHex(scryptE2e) },
+    { name: 'scrypt N=65536 r=1 (above RFC bound → noble)', job: job(Buffer.from(nobleScrypt(pw, scryptRfc.salt, { N: 65536, r: 1, p: 1, dkLen: 64 })).toString('hex'), pw, scryptRfc) },
+    { name: 'scryptMod (Firebase N=16384 r=8 p=1 + AES-CTR)', job: job(firebase.hash, firebase.password, firebase.options), native: () => scryptModNative(firebase.password, firebase.options) },
+  ];
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function timeRounds(runRound) {
+  let iterations = 1;
+  const first = await runRound(1);
+  iterations = Math.max(1, Math.min(200_000, Math.round(ROUND_MS / Math.max(first, 0.01))));
+  const perOp = [];
+  for (let round = 0; round < ROUNDS; round++) perOp.push((await runRound(iterations)) / iterations);
+  return median(perOp);
+}
+
+async function timeNative(fn) {
+  let wall = 0;
+  const cpu = await timeRounds(async (iterations) => {
+    const before = process.cpuUsage();
+    const start = performance.now();
+    for (let i = 0; i < iterations; i++) await fn();
+    wall = (performance.now() - start) / iterations;
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  });
+  return { cpu, wall };
+}
+
+export default async function runPasswordBench() {
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
+  const worker = await unstable_startWorker({
+    config: new URL('./wrangler.toml', import.meta.url).pathname,
+    dev: { server: { port: 0 }, inspector: false, watch: false, logLevel: 'warn' },
+  });
+  await worker.ready;
+  const post = async (job) => (await worker.fetch('http://bench/', { method: 'POST', body: JSON.stringify(job) })).json();
+
+  const rows = [];
+  try {
+    for (const c of await buildCases()) {
+      let last;
+      const ms = await timeRounds(async (iterations) => {
+        last = await post({ ...c.job, iterations });
+        if (!last.valid) throw new Error(`${c.name}: the Worker did not verify the password`);
+        return last.elapsedMs;
+      });
+      const native = c.native ? await timeNative(c.native) : null;
+      rows.push({ ...c, ms, native, memory: last });
+      const ratio = native ? (ms / native.cpu).toFixed(2) : '—';
+      console.log(`${c.name.padEnd(52)} workerd ${fmt(ms)}  native ${native ? `${fmt(native.cpu)} cpu / ${fmt(native.wall)} wall` : 'n/a'.padEnd(28)}  ×${ratio}`);
+    }
+  } finally {
+    await worker.dispose();
+  }
+
+  const memory = rows.find((r) => r.name.includes('Appwrite default), WASM'))?.memory;
+  if (memory) {
+    console.log(`\nWASM linear memory: peak ${(memory.peakBytes / 2 ** 20).toFixed(1)} MiB, kept after the run ${(memory.retainedBytes / 2 ** 20).toFixed(1)} MiB`);
+  }
+  const over = rows.filter((r) => r.native && !r.name.endsWith(', JS') && !r.name.includes('@noble') && r.ms / r.native.cpu > TARGET_RATIO);
+  console.log(over.length === 0
+    ? `\nEvery default implementation is within ${TARGET_RATIO}× native CPU time.`
+    : `\nAbove ${TARGET_RATIO}× native: ${over.map((r) => r.name).join('; ')}`);
+}
+
+function fmt(ms) {
+  const text = ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4);
+  return `${text} ms`.padStart(11);
+}
