@@ -4,6 +4,11 @@ import type { AppEnv } from './http/app-env';
 import { caller } from './http/middleware/caller';
 import { handleError } from './http/middleware/error-handler';
 import { project } from './http/middleware/project';
+import { identityRoutes } from './http/routes/identities';
+import { logRoutes } from './http/routes/logs';
+import { membershipRoutes } from './http/routes/memberships';
+import { targetRoutes } from './http/routes/targets';
+import { userProfileRoutes } from './http/routes/user-profile';
 import { userImportsRoutes } from './http/routes/user-imports';
 import { usersRoutes } from './http/routes/users';
 
@@ -14,6 +19,12 @@ app.onError(handleError);
 // Unknown routes run the project and key checks too, then answer 404 (errors.md §5).
 app.use('*', project, caller);
 app.route('/v1/users', userImportsRoutes);
+// Static `/identities` must win over `/{userId}` (users-api.md §1.4), so it is mounted first.
+app.route('/v1/users', identityRoutes);
+app.route('/v1/users', userProfileRoutes);
+app.route('/v1/users', targetRoutes);
+app.route('/v1/users', membershipRoutes);
+app.route('/v1/users', logRoutes);
 app.route('/v1/users', usersRoutes);
 app.notFound(() => {
   throw new AppwriteError('general_route_not_found');

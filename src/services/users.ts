@@ -6,6 +6,7 @@ import type { TargetJson } from '../store/targets';
 import { deleteUserStatements, findUserWithTargets, userSeqOf } from '../store/users';
 import { resolveId, uniqueId } from '../validation/ids';
 import { assertVerifiable, hashPassword, type Argon2Settings } from '../passwords';
+import { auditStatement } from './audit-log';
 import { assertNoPersonalData } from './password-policy';
 import type { ServiceContext } from './context';
 
@@ -113,7 +114,7 @@ export async function insertUser(ctx: ServiceContext, input: NewUser): Promise<U
     ...(input.phone ? [insertTarget('sms', input.phone)] : []),
   ];
   try {
-    const [[user], ...inserted] = await db.batch([insertUser, ...targetInserts]);
+    const [[user], , ...inserted] = await db.batch([insertUser, auditStatement(ctx, 'user.create', input.id), ...targetInserts]);
     return { ...user, targets: inserted.flat().map(toTargetJson) };
   } catch (error) {
     throw mapUserConflict(error);
@@ -147,9 +148,9 @@ export async function getUser(ctx: ServiceContext, id: string): Promise<UserWith
   return user;
 }
 
-/** Deletes the user and everything it owns in one batch; 404 when there was no such user. */
+/** Deletes the user and everything it owns in one batch; 404 when there was no such user. Its audit entries stay. */
 export async function deleteUser(ctx: ServiceContext, id: string): Promise<void> {
-  const results = await ctx.db.batch(deleteUserStatements(ctx.db, id));
+  const results = await ctx.db.batch([auditStatement(ctx, 'user.delete', id), ...deleteUserStatements(ctx.db, id)]);
   const deleted = results[results.length - 1] as Array<{ id: string }>;
   if (deleted.length === 0) throw new AppwriteError('user_not_found');
 }

@@ -88,3 +88,29 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(values: T,
 
 /** `queries[]`: an array of strings; the query engine validates each one. */
 export const queryStrings = rule(z.array(z.string()), 'Value must a valid array and Value must be a valid string');
+
+/** Length of PHP's default `json_encode` output: non-ASCII as `\uXXXX`, `/` as `\/`. */
+const phpJsonBytes = (value: unknown) => {
+  let bytes = 0;
+  for (const char of JSON.stringify(value)) {
+    const code = char.codePointAt(0)!;
+    bytes += char === '/' ? 2 : code < 0x80 ? 1 : code > 0xffff ? 12 : 6;
+  }
+  return bytes;
+};
+
+/** An object PHP would see as a list: keys exactly "0", "1", … in order. */
+const looksLikeList = (value: object) => {
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((key, i) => key === String(i));
+};
+
+/** `prefs`: a JSON object (`[]` counts as `{}`) whose PHP encoding fits Appwrite's 64 kB column. */
+export const prefs = rule(
+  z
+    .union([z.array(z.unknown()).max(0).transform((): Record<string, unknown> => ({})), z.record(z.unknown())])
+    .refine((v) => !looksLikeList(v) && phpJsonBytes(v) <= 65535),
+  'Value must be a valid object.',
+);
+
+export const providerType = oneOf(['email', 'sms', 'push'], true);
