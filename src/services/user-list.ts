@@ -1,28 +1,23 @@
-import { asc } from 'drizzle-orm';
-import { AppwriteError } from '../errors/appwrite-error';
-import { users } from '../store/schema';
-import { listUsersPage } from '../store/users';
+import { formatBefore, type ResponseFormat } from '../models/response-format';
+import { compileQueries, listPage, usersCollection } from '../queries';
+import { selectUsersWithTargets, toUserWithTargets } from '../store/users';
 import type { ServiceContext } from './context';
 
 export interface ListUsersInput {
   queries: string[];
   search: string | null;
+  /** The response format; below 1.5.0 queries may use the pre-1.5 syntax. */
+  format?: ResponseFormat;
 }
 
-/** `GET /v1/users`: a page of users (default 25, creation order) and the capped total. */
+/** `GET /v1/users`: a page of users with their targets and the total (capped at 5000), in one round trip. */
 export async function listUsers(ctx: ServiceContext, input: ListUsersInput) {
-  let limit = 25;
-  let offset = 0;
-  for (const query of input.queries) {
-    let parsed: { method?: string; values?: unknown[] };
-    try {
-      parsed = JSON.parse(query);
-    } catch {
-      throw new AppwriteError('general_argument_invalid', 'Invalid `queries` param: Invalid query: Syntax error');
-    }
-    if (parsed.method === 'limit') limit = Number(parsed.values?.[0]);
-    else if (parsed.method === 'offset') offset = Number(parsed.values?.[0]);
-    else throw new AppwriteError('general_argument_invalid', `Invalid \`queries\` param: Invalid query method: ${parsed.method}`);
-  }
-  return listUsersPage(ctx.db, { orderBy: [asc(users.seq)], limit, offset });
+  const q = compileQueries(input.queries, usersCollection, {
+    search: input.search,
+    legacySyntax: input.format ? formatBefore(input.format, '1.5.0') : false,
+  });
+  const page = await listPage(ctx.db, q, (p) =>
+    selectUsersWithTargets(ctx.db).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+  );
+  return { total: page.total, users: page.rows.map(toUserWithTargets) };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Appwrite compares ids, emails, phones and target identifiers case-insensitively (MariaDB
@@ -59,7 +59,8 @@ export const users = sqliteTable(
     // "" is a value in Appwrite's unique index (one cleared email per project); we exclude it.
     uniqueIndex('users_email_unique').on(t.email).where(sql`email <> ''`),
     uniqueIndex('users_phone_unique').on(t.phone).where(sql`phone <> ''`),
-    index('users_name').on(t.name),
+    // Queries compare strings case-insensitively (queries.md §5): NOCASE indexes serve them.
+    index('users_name').on(sql`${t.name} collate nocase`),
     index('users_status').on(t.status),
     index('users_password_update').on(t.passwordUpdate),
     index('users_registration').on(t.registration),
@@ -68,7 +69,20 @@ export const users = sqliteTable(
     index('users_accessed_at').on(t.accessedAt),
     index('users_created_at').on(t.createdAt),
     index('users_updated_at').on(t.updatedAt),
+    index('users_email').on(t.email),
+    index('users_phone').on(sql`${t.phone} collate nocase`),
+    index('users_labels').on(t.labels),
   ],
+);
+
+/** One row per (label, user), kept by triggers on `users`: serves `contains` on `labels`. */
+export const userLabels = sqliteTable(
+  'user_labels',
+  {
+    label: text('label').notNull(),
+    userSeq: integer('user_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.label, t.userSeq] }), index('user_labels_user').on(t.userSeq)],
 );
 
 export const targets = sqliteTable(
@@ -116,6 +130,9 @@ export const identities = sqliteTable(
     index('identities_provider_uid').on(t.providerUid),
     index('identities_expiry').on(t.providerAccessTokenExpiry),
     index('identities_created_at').on(t.createdAt),
+    index('identities_updated_at').on(t.updatedAt),
+    index('identities_provider_nocase').on(sql`${t.provider} collate nocase`),
+    index('identities_provider_uid_nocase').on(sql`${t.providerUid} collate nocase`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { UserWithTargets } from '../models/user';
 import type { Database } from './database';
 import {
@@ -35,28 +35,8 @@ export async function findUserWithTargets(db: Database, id: string): Promise<Use
   return row ? toUserWithTargets(row) : null;
 }
 
-export interface UserPage {
-  where?: SQL;
-  orderBy: SQL[];
-  limit: number;
-  offset: number;
-}
-
-/** A page of users and the capped total of the filter, in one round trip (a batch of two reads). */
-export async function listUsersPage(db: Database, page: UserPage) {
-  const rows = db
-    .select(userWithTargetsColumns)
-    .from(users)
-    .where(page.where)
-    .orderBy(...page.orderBy)
-    .limit(page.limit)
-    .offset(page.offset);
-  const count = db
-    .select({ total: sql<number>`count(*)` })
-    .from(db.select({ one: sql`1` }).from(users).where(page.where).limit(TOTAL_CAP).as('capped'));
-  const [list, [{ total }]] = await db.batch([rows, count]);
-  return { total, users: list.map(toUserWithTargets) };
-}
+/** Users with their targets, for list pages (the query engine adds where/order/limit). */
+export const selectUsersWithTargets = (db: Database) => db.select(userWithTargetsColumns).from(users);
 
 /** `(select seq from users where id = ?)`: lets later statements of a batch refer to a user by id. */
 export const userSeqOf = (id: string) => sql`(select ${users.seq} from ${users} where ${users.id} = ${id})`;

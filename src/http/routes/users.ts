@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { renderUser } from '../../models/user';
 import { listUsers } from '../../services/user-list';
 import { createUser, deleteUser, getUser } from '../../services/users';
-import { customId, email, phone, plainPassword, queryStrings, text, uid } from '../../validation/rules';
+import { queriesParam } from '../../queries';
+import { customId, email, phone, plainPassword, text, uid } from '../../validation/rules';
 import type { AppEnv } from '../app-env';
 import { requireScope } from '../middleware/caller';
 import { input, json, noContent, serviceContext } from '../respond';
@@ -11,8 +12,8 @@ import { optional, required, validateParams } from '../validate-params';
 export const usersRoutes = new Hono<AppEnv>();
 
 usersRoutes.get('/', requireScope('users.read'), async (c) => {
-  const p = validateParams(input(c), { queries: optional(queryStrings, [] as string[]), search: optional(text(1, 256)) });
-  const page = await listUsers(serviceContext(c), { queries: p.queries ?? [], search: p.search ?? null });
+  const p = validateParams(input(c), { queries: optional(queriesParam, [] as string[]), search: optional(text(1, 256)) });
+  const page = await listUsers(serviceContext(c), { queries: p.queries ?? [], search: p.search ?? null, format: c.var.format });
   return json({ total: page.total, users: page.users.map((u) => renderUser(u, c.var.format)) });
 });
 

@@ -1,0 +1,183 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { AppwriteError } from '../errors/appwrite-error';
+import type { CollectionSpec } from './collection';
+import { filterSql } from './filters';
+import { convertLegacyQuery, looksLikeLegacyQuery } from './legacy-syntax';
+import { parseJsonQuery, parseQueryObject } from './parse';
+import { InvalidQuery, invalidQueries, methodType, type Query } from './query';
+import { planSearch } from './search-terms';
+import { validateQuery } from './validate';
+
+export interface CompileOptions {
+  /** The `search` param (lists with a search index only). */
+  search?: string | null;
+  /** A condition every row must meet besides the queries (e.g. the targets list's user); counted in `total`. */
+  scope?: SQL;
+  /** `X-Appwrite-Response-Format` < 1.5.0: every non-JSON query is pre-1.5 syntax. */
+  legacySyntax?: boolean;
+}
+
+export interface CursorRef {
+  id: string;
+  direction: 'after' | 'before';
+  /** The first order attribute; a NULL value of it on the cursor document is an error. */
+  orderAttribute: string | null;
+  orderExpr: SQLiteColumn | SQL | null;
+}
+
+/** What a list statement needs; see `index.ts` for how to run it. */
+export interface CompiledQueries {
+  spec: CollectionSpec;
+  /** Queries' filters, `search` and `scope`: what `total` counts. */
+  filter: SQL | undefined;
+  /** `filter` plus the cursor condition: the page's WHERE. */
+  where: SQL | undefined;
+  orderBy: SQL[];
+  limit: number;
+  offset: number;
+  /** `cursorBefore` fetches backwards; the page is reversed back after the fetch. */
+  reverse: boolean;
+  cursor: CursorRef | null;
+  /** An error Appwrite raises only after resolving the cursor (a `search` query on an attribute). */
+  deferredError: AppwriteError | null;
+}
+
+const DEFAULT_LIMIT = 25;
+
+/**
+ * Parses and validates raw query strings in order (the first bad one is reported, as Appwrite's
+ * validator does), accepting the JSON format and the pre-1.5 function-call syntax.
+ */
+export function parseQueries(raw: readonly string[], spec: CollectionSpec, legacySyntax = false): Query[] {
+  return raw.map((text) => {
+    const query = parseOne(text, legacySyntax);
+    validateQuery(query, spec);
+    return query;
+  });
+}
+
+function parseOne(text: string, legacySyntax: boolean): Query {
+  try {
+    if (looksLikeLegacyQuery(text) || (legacySyntax && !text.trimStart().startsWith('{'))) {
+      const converted = convertLegacyQuery(text);
+      if (!converted) throw new AppwriteError('general_query_invalid', `Invalid query: ${text}`);
+      return parseQueryObject(converted);
+    }
+    return parseJsonQuery(text);
+  } catch (error) {
+    if (error instanceof InvalidQuery) throw invalidQueries(`Invalid query: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Raw `queries` (+ `search`) → SQL pieces for one list (queries.md §5–§8). */
+export function compileQueries(raw: readonly string[], spec: CollectionSpec, options: CompileOptions = {}): CompiledQueries {
+  const queries = parseQueries(raw, spec, options.legacySyntax);
+  const first = (type: string) => queries.find((q) => methodType(q.method) === type);
+  const limit = first('limit');
+  const offset = first('offset');
+  const cursorQuery = first('cursor');
+
+  let deferredError: AppwriteError | null = null;
+  const conditions: SQL[] = [];
+  if (options.scope) conditions.push(options.scope);
+  for (const query of queries.filter((q) => methodType(q.method) === 'filter')) {
+    try {
+      conditions.push(filterSql(query, spec));
+    } catch (error) {
+      if (!(error instanceof AppwriteError)) throw error;
+      deferredError ??= error;
+    }
+  }
+  if (options.search != null) conditions.push(searchSql(spec, options.search));
+
+  const orders = queries
+    .filter((q) => methodType(q.method) === 'order')
+    .map((q) => ({ attribute: q.attribute === '' ? '$internalId' : q.attribute, desc: q.method === 'orderDesc' }));
+  const direction = cursorQuery?.method === 'cursorBefore' ? 'before' : 'after';
+  const keys = sortKeys(spec, orders, direction === 'before');
+
+  const cursor: CursorRef | null = cursorQuery
+    ? {
+        id: String(cursorQuery.values[0]),
+        direction,
+        orderAttribute: orders[0]?.attribute ?? null,
+        orderExpr: orders[0] ? keys[0].expr : null,
+      }
+    : null;
+  const filter = conditions.length > 0 ? joinAnd(conditions) : undefined;
+  const where = cursor ? joinAnd([...(filter ? [filter] : []), afterCursor(spec, keys, cursor.id)]) : filter;
+  return {
+    spec,
+    filter,
+    where,
+    orderBy: keys.map((k) => (k.desc ? sql`${k.expr} desc` : sql`${k.expr} asc`)),
+    limit: limit ? clampInt(limit.values[0]) : DEFAULT_LIMIT,
+    offset: offset ? clampInt(offset.values[0]) : 0,
+    reverse: direction === 'before' && cursor !== null,
+    cursor,
+    deferredError,
+  };
+}
+
+const joinAnd = (parts: SQL[]) => (parts.length === 1 ? parts[0] : sql.join(parts.map((p) => sql`(${p})`), sql` and `));
+
+const clampInt = (value: unknown) => Math.min(Number(value), Number.MAX_SAFE_INTEGER);
+
+function searchSql(spec: CollectionSpec, term: string): SQL {
+  if (!spec.search) throw new AppwriteError('general_query_invalid', 'Invalid query: Attribute not found in schema: search');
+  const plan = planSearch(term);
+  return plan ? spec.search(plan) : sql`0`;
+}
+
+interface SortKey {
+  expr: SQLiteColumn | SQL;
+  desc: boolean;
+  /** `$id` and `$internalId` are never NULL. */
+  nullable: boolean;
+}
+
+/**
+ * The full ORDER BY: the order queries, then the creation sequence ascending as tie-breaker unless
+ * `$id`/`$internalId` already orders (queries.md §7). `cursorBefore` fetches with every direction
+ * reversed.
+ */
+function sortKeys(spec: CollectionSpec, orders: Array<{ attribute: string; desc: boolean }>, backwards: boolean): SortKey[] {
+  const keys: SortKey[] = orders.map(({ attribute, desc }) => ({
+    expr: attribute === '$internalId' ? spec.seq : spec.attributes[attribute].expr,
+    desc,
+    nullable: attribute !== '$internalId' && attribute !== '$id',
+  }));
+  if (!orders.some((o) => o.attribute === '$id' || o.attribute === '$internalId')) {
+    keys.push({ expr: spec.seq, desc: orders.length === 0 && spec.newestFirst === true, nullable: false });
+  }
+  return keys.map((k) => ({ ...k, desc: k.desc !== backwards }));
+}
+
+/**
+ * Rows strictly after the cursor document in fetch order, as one keyset condition whose values are
+ * scalar subqueries (so the cursor needs no extra round trip). The first key uses Appwrite's rule
+ * (its NULL on the cursor is rejected, NULL rows are not reached); the following keys compare the
+ * whole sort key, which fixes Appwrite's skipped/duplicated rows when several orders tie.
+ */
+function afterCursor(spec: CollectionSpec, keys: SortKey[], id: string): SQL {
+  const valueOf = (expr: SQLiteColumn | SQL) => sql`(select ${expr} from ${spec.table} where ${spec.id} = ${id})`;
+  const build = (i: number): SQL => {
+    const { expr, desc, nullable } = keys[i];
+    const v = valueOf(expr);
+    const last = i === keys.length - 1;
+    const beyond = desc ? sql`${expr} < ${v}` : sql`${expr} > ${v}`;
+    if (i === 0) {
+      return last ? beyond : sql`${expr} ${sql.raw(desc ? '<=' : '>=')} ${v} and (${beyond} or ${build(i + 1)})`;
+    }
+    // NULLs sort first ascending (and last descending).
+    const strict = !nullable
+      ? beyond
+      : desc
+        ? sql`(${beyond} or (${expr} is null and ${v} is not null))`
+        : sql`(${beyond} or (${v} is null and ${expr} is not null))`;
+    return last ? strict : sql`(${strict} or (${expr} is ${v} and ${build(i + 1)}))`;
+  };
+  return build(0);
+}

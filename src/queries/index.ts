@@ -1,0 +1,41 @@
+/**
+ * The Appwrite query engine: `queries` strings (SDK ≥ 1.5 JSON and the pre-1.5 `equal("a", [..])`
+ * syntax) and the `search` param → validated → Drizzle SQL, for every list route.
+ *
+ * Usage in a service (one D1 round trip, including the cursor lookup):
+ *
+ * ```ts
+ * import { compileQueries, identitiesCollection, listPage } from '../queries';
+ *
+ * const q = compileQueries(input.queries, identitiesCollection, {
+ *   search: input.search,              // lists with a search index (users, identities)
+ *   scope: eq(targets.userSeq, seq),   // optional: an implicit filter, counted in `total`
+ *   legacySyntax: formatBefore(format, '1.5.0'),
+ * });
+ * const { rows, total } = await listPage(ctx.db, q, (p) =>
+ *   ctx.db.select().from(identities).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+ * );
+ * ```
+ *
+ * - `compileQueries(raw, collection, options)` throws the exact Appwrite 400s for bad queries
+ *   (`general_argument_invalid` ``Invalid `queries` param: …``, `general_query_invalid`). It returns
+ *   {@link CompiledQueries}: `where` (filters + search + scope + cursor), `filter` (the same
+ *   without the cursor: what `total` counts), `orderBy` (with the creation-sequence tie-breaker),
+ *   `limit` (default 25), `offset`, `cursor` and `reverse`.
+ * - `listPage(db, q, rows)` runs the page, the capped total and the cursor document lookup as one
+ *   batch, raises `general_cursor_not_found` (each collection's message) and
+ *   `database_query_order_null`, and un-reverses `cursorBefore` pages. Select any columns you like
+ *   in `rows`, but apply all four clauses.
+ * - Collections (allowed attributes, types, cursor message, total cap): `usersCollection`,
+ *   `identitiesCollection`, `targetsCollection` (pass the user as `scope`), `logsCollection`
+ *   (limit/offset only, newest first, exact total; pass the user as `scope`).
+ * - `queriesParam`: the `queries` param rule for `validateParams` (``Queries must be an array``).
+ */
+export { compileQueries, parseQueries, type CompileOptions, type CompiledQueries, type CursorRef } from './compile';
+export { listPage, type PageClauses } from './list-page';
+export type { AttributeSpec, CollectionSpec } from './collection';
+export { usersCollection } from './collections/users';
+export { identitiesCollection } from './collections/identities';
+export { targetsCollection } from './collections/targets';
+export { logsCollection } from './collections/logs';
+export { queriesParam } from './param';

@@ -1,0 +1,67 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { AppwriteError } from '../errors/appwrite-error';
+import type { Database } from '../store/database';
+import type { CompiledQueries } from './compile';
+
+/** The clauses a list's row query must apply (the rest — columns, joins — is the caller's). */
+export interface PageClauses {
+  where: SQL | undefined;
+  orderBy: SQL[];
+  limit: number;
+  offset: number;
+}
+
+export type RowsQuery<Row> = BatchItem<'sqlite'> & PromiseLike<Row[]>;
+
+/**
+ * Runs a compiled list in ONE D1 round trip: the page, the (capped) total and, with a cursor, the
+ * cursor document's lookup, as a single batch. Raises `general_cursor_not_found` (with the list's
+ * message) and `database_query_order_null` as Appwrite does, and un-reverses `cursorBefore` pages.
+ */
+export async function listPage<Row>(
+  db: Database,
+  q: CompiledQueries,
+  rows: (clauses: PageClauses) => RowsQuery<Row>,
+): Promise<{ rows: Row[]; total: number }> {
+  const { spec, cursor } = q;
+  const probe = cursor
+    ? db
+        .select({ seq: spec.seq, value: cursor.orderExpr ?? sql`1` })
+        .from(spec.table)
+        .where(sql`${spec.id} = ${cursor.id}`)
+    : null;
+  if (q.deferredError) {
+    if (probe) checkCursor(q, await probe);
+    throw q.deferredError;
+  }
+  const filtered = db.select({ one: sql`1` }).from(spec.table).where(q.filter);
+  const count = db
+    .select({ total: sql<number>`count(*)` })
+    .from((spec.totalCap === null ? filtered : filtered.limit(spec.totalCap)).as('matching'));
+  const page = rows({ where: q.where, orderBy: q.orderBy, limit: q.limit, offset: q.offset });
+  const results = (await db.batch(probe ? [page, count, probe] : [page, count])) as unknown as [
+    Row[],
+    Array<{ total: number }>,
+    Array<{ seq: number; value: unknown }>?,
+  ];
+  if (results[2]) checkCursor(q, results[2]);
+  const list = results[0];
+  return { rows: q.reverse ? list.reverse() : list, total: results[1][0].total };
+}
+
+function checkCursor(q: CompiledQueries, found: Array<{ value: unknown }>): void {
+  const cursor = q.cursor!;
+  if (found.length === 0) {
+    throw new AppwriteError(
+      'general_cursor_not_found',
+      q.spec.cursorNotFound?.(cursor.id) ?? undefined,
+    );
+  }
+  if (cursor.orderAttribute && found[0].value === null) {
+    throw new AppwriteError(
+      'database_query_order_null',
+      `The order attribute '${cursor.orderAttribute}' had a null value. Cursor pagination requires all documents order attribute values are non-null.`,
+    );
+  }
+}
