@@ -15,7 +15,7 @@ export interface AttributeSpec {
   expr: SQLiteColumn | SQL;
   /** Array attributes (`labels`) accept only `contains`, `isNull`, `isNotNull`. */
   array?: boolean;
-  /** Column is NOT NULL: `notEqual` on a boolean can then become an indexed equality. */
+  /** Column is NOT NULL: `isNull` is false, and `notEqual` on a boolean becomes an indexed equality. */
   notNull?: boolean;
   /** Array `contains`: rows whose array shares an element with `values`. */
   containsAny?: (values: string[]) => SQL;

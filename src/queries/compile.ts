@@ -134,7 +134,6 @@ function searchSql(spec: CollectionSpec, term: string): SQL {
 interface SortKey {
   expr: SQLiteColumn | SQL;
   desc: boolean;
-  /** `$id` and `$internalId` are never NULL. */
   nullable: boolean;
 }
 
@@ -147,7 +146,7 @@ function sortKeys(spec: CollectionSpec, orders: Array<{ attribute: string; desc:
   const keys: SortKey[] = orders.map(({ attribute, desc }) => ({
     expr: attribute === '$internalId' ? spec.seq : spec.attributes[attribute].expr,
     desc,
-    nullable: attribute !== '$internalId' && attribute !== '$id',
+    nullable: attribute !== '$internalId' && !spec.attributes[attribute].notNull,
   }));
   if (!orders.some((o) => o.attribute === '$id' || o.attribute === '$internalId')) {
     keys.push({ expr: spec.seq, desc: orders.length === 0 && spec.newestFirst === true, nullable: false });

@@ -8,7 +8,7 @@ export const nocase = (column: SQLiteColumn): SQL => sql`${column} collate nocas
 /** `$id`, `$createdAt`, `$updatedAt`: allowed on every document list. */
 export const documentAttributes = (columns: { id: SQLiteColumn; createdAt: SQLiteColumn; updatedAt: SQLiteColumn }) =>
   ({
-    $id: { type: 'string', expr: columns.id },
-    $createdAt: { type: 'datetime', expr: columns.createdAt },
-    $updatedAt: { type: 'datetime', expr: columns.updatedAt },
+    $id: { type: 'string', expr: columns.id, notNull: true },
+    $createdAt: { type: 'datetime', expr: columns.createdAt, notNull: true },
+    $updatedAt: { type: 'datetime', expr: columns.updatedAt, notNull: true },
   }) satisfies Record<string, AttributeSpec>;

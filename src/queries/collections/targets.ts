@@ -16,9 +16,9 @@ export const targetsCollection: CollectionSpec = {
   cursorNotFound: (id) => `Target '${id}' for the 'cursor' value not found.`,
   attributes: {
     ...documentAttributes(targets),
-    userId: { type: 'string', expr: targets.userId },
+    userId: { type: 'string', expr: targets.userId, notNull: true },
     providerId: { type: 'string', expr: nocase(targets.providerId) },
-    identifier: { type: 'string', expr: targets.identifier },
-    providerType: { type: 'string', expr: nocase(targets.providerType) },
+    identifier: { type: 'string', expr: targets.identifier, notNull: true },
+    providerType: { type: 'string', expr: nocase(targets.providerType), notNull: true },
   },
 };

@@ -17,18 +17,19 @@ export const usersCollection: CollectionSpec = {
   cursorNotFound: (id) => `User '${id}' for the 'cursor' value not found.`,
   attributes: {
     ...documentAttributes(users),
-    $id: { type: 'string', expr: users.id, substringCandidates: grams('id') },
-    name: { type: 'string', expr: nocase(users.name), substringCandidates: grams('name') },
+    $id: { type: 'string', expr: users.id, notNull: true, substringCandidates: grams('id') },
+    name: { type: 'string', expr: nocase(users.name), notNull: true, substringCandidates: grams('name') },
     email: { type: 'string', expr: users.email, substringCandidates: grams('email') },
     phone: { type: 'string', expr: nocase(users.phone), substringCandidates: grams('phone') },
     status: { type: 'boolean', expr: users.status, notNull: true },
     passwordUpdate: { type: 'datetime', expr: users.passwordUpdate },
-    registration: { type: 'datetime', expr: users.registration },
+    registration: { type: 'datetime', expr: users.registration, notNull: true },
     emailVerification: { type: 'boolean', expr: users.emailVerification, notNull: true },
     phoneVerification: { type: 'boolean', expr: users.phoneVerification, notNull: true },
     labels: {
       type: 'string',
       array: true,
+      notNull: true,
       expr: users.labels,
       // Exact, case-sensitive element match, as Appwrite compares JSON strings.
       containsAny: (values) =>
