@@ -11,6 +11,13 @@ import { targetRoutes } from './http/routes/targets';
 import { userProfileRoutes } from './http/routes/user-profile';
 import { userImportsRoutes } from './http/routes/user-imports';
 import { usersRoutes } from './http/routes/users';
+import { accountRoutes } from './http/routes/account';
+import { accountMfaRoutes } from './http/routes/account-mfa';
+import { accountSessionsRoutes } from './http/routes/account-sessions';
+import { userJwtsRoutes } from './http/routes/user-jwts';
+import { userMfaRoutes } from './http/routes/user-mfa';
+import { userSessionsRoutes } from './http/routes/user-sessions';
+import { userTokensRoutes } from './http/routes/user-tokens';
 
 /** The HTTP door: Appwrite's `/v1` API. */
 export const app = new Hono<AppEnv>({ strict: false });
@@ -26,6 +33,13 @@ app.route('/v1/users', targetRoutes);
 app.route('/v1/users', membershipRoutes);
 app.route('/v1/users', logRoutes);
 app.route('/v1/users', usersRoutes);
+app.route('/v1/users/:userId/sessions', userSessionsRoutes);
+app.route('/v1/users/:userId/tokens', userTokensRoutes);
+app.route('/v1/users/:userId/jwts', userJwtsRoutes);
+app.route('/v1/users/:userId/mfa', userMfaRoutes);
+app.route('/v1/account/sessions', accountSessionsRoutes);
+app.route('/v1/account/mfa', accountMfaRoutes);
+app.route('/v1/account', accountRoutes);
 app.notFound(() => {
   throw new AppwriteError('general_route_not_found');
 });

@@ -1,7 +1,116 @@
 import { DurableObject } from 'cloudflare:workers';
+import { loadConfig } from '../config';
+import { createDatabase } from '../store/database';
+import { settle, type GateContext, type GateResult, type RateLimit } from './gate-context';
+import { answerChallenge, createChallenge, createTotp, deleteTotp, issueRecoveryCodes, setMfa, verifyTotp } from './mfa';
+import { createServerSession, deleteSession, deleteSessions, exchangeToken, login, type LoginInput, type SessionClient } from './sessions';
+import { countAttempt, purgeAttempts } from './throttle';
+import { createJwt, createToken, type JwtInput, type TokenInput } from './tokens';
 
 /**
- * One instance per user (`idFromName(userId)`): the only place that issues or revokes that
- * user's sessions, tokens, JWTs and MFA credentials, so per-user rules hold under concurrency.
+ * One instance per user (`idFromName(userId)`, lower-cased as ids are case-insensitive): the only
+ * place that issues or revokes that user's sessions, tokens, JWTs, recovery codes and TOTP
+ * enrolment, and that counts their login attempts. Operations run one at a time — D1 calls are
+ * outgoing I/O, which the runtime's input gate does not hold, so the object queues them itself —
+ * which is what makes "at most N sessions", "single-use token" and "one recovery-code set" hold
+ * under concurrency. Instances named `email:<address>` only count attempts for unknown emails.
  */
-export class UserGate extends DurableObject<Env> {}
+export class UserGate extends DurableObject<Env> {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private context(): GateContext {
+    return { db: createDatabase(this.env.DB), config: loadConfig(this.env), storage: this.ctx.storage };
+  }
+
+  /** Runs `work` after every operation queued before it. */
+  private exclusive<T>(work: (g: GateContext) => Promise<T>, rateLimit?: () => RateLimit | undefined): Promise<GateResult<T>> {
+    const run = this.tail.then(() => settle(() => work(this.context()), rateLimit));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  createSession(userId: string, client: SessionClient) {
+    return this.exclusive((g) => createServerSession(g, userId, client));
+  }
+
+  /** Email/password login; `throttle` is false for API-key callers, whom Appwrite does not rate-limit. */
+  login(input: LoginInput, throttle: boolean) {
+    let limit: RateLimit | undefined;
+    return this.exclusive(
+      async (g) => {
+        if (throttle) await countAttempt(g.storage, `login|${input.email}|${input.client.ip}`, (l) => (limit = l));
+        return login(g, input);
+      },
+      () => limit,
+    );
+  }
+
+  /** Counts a login attempt for an email no user has (the instance is named after the email). */
+  countLoginAttempt(email: string, ip: string) {
+    let limit: RateLimit | undefined;
+    return this.exclusive(
+      (g) => countAttempt(g.storage, `login|${email}|${ip}`, (l) => (limit = l)),
+      () => limit,
+    );
+  }
+
+  /** Token exchange; Appwrite limits it to 10 an hour per user and IP for non-key callers. */
+  exchangeToken(userId: string, secret: string, client: SessionClient, throttle: boolean) {
+    let limit: RateLimit | undefined;
+    return this.exclusive(
+      async (g) => {
+        if (throttle) await countAttempt(g.storage, `token|${client.ip}`, (l) => (limit = l));
+        return exchangeToken(g, userId, secret, client);
+      },
+      () => limit,
+    );
+  }
+
+  deleteSession(userId: string, sessionId: string) {
+    return this.exclusive((g) => deleteSession(g, userId, sessionId));
+  }
+
+  deleteSessions(userId: string) {
+    return this.exclusive((g) => deleteSessions(g, userId));
+  }
+
+  createToken(userId: string, input: TokenInput) {
+    return this.exclusive((g) => createToken(g, userId, input));
+  }
+
+  createJwt(userId: string, input: JwtInput) {
+    return this.exclusive((g) => createJwt(g, userId, input));
+  }
+
+  issueRecoveryCodes(userId: string, mode: 'create' | 'regenerate') {
+    return this.exclusive((g) => issueRecoveryCodes(g, userId, mode));
+  }
+
+  createTotp(userId: string) {
+    return this.exclusive((g) => createTotp(g, userId));
+  }
+
+  verifyTotp(userId: string, otp: string, sessionId: string | null) {
+    return this.exclusive((g) => verifyTotp(g, userId, otp, sessionId));
+  }
+
+  deleteTotp(userId: string) {
+    return this.exclusive((g) => deleteTotp(g, userId));
+  }
+
+  setMfa(userId: string, mfa: boolean, sessionId: string | null) {
+    return this.exclusive((g) => setMfa(g, userId, mfa, sessionId));
+  }
+
+  createChallenge(userId: string, factor: string) {
+    return this.exclusive((g) => createChallenge(g, userId, factor));
+  }
+
+  answerChallenge(userId: string, challengeId: string, otp: string, sessionId: string) {
+    return this.exclusive((g) => answerChallenge(g, userId, challengeId, otp, sessionId));
+  }
+
+  async alarm() {
+    await purgeAttempts(this.ctx.storage);
+  }
+}

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Authentication } from '../services/authentication';
 import type { ResponseFormat } from '../models/response-format';
 import type { Database } from '../store/database';
 import type { RawParams } from './request-params';
@@ -10,6 +11,8 @@ export interface Caller {
   scopes: ReadonlySet<string>;
   /** Set for callers authenticated as a user (session or JWT). */
   userId?: string;
+  /** The user, and the session for session callers, when authenticated as a user. */
+  auth?: Authentication;
 }
 
 export type AppEnv = {

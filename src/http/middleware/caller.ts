@@ -1,34 +1,80 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { AppwriteError } from '../../errors/appwrite-error';
 import { authenticateKey } from '../../services/api-keys';
+import { accessedAtUpdate, authenticateJwt, authenticateSession, type Authentication } from '../../services/authentication';
 import type { AppEnv, Caller } from '../app-env';
+import { sessionCredential } from '../session-cookies';
 
-const GUEST: Caller = { role: 'guests', actorEmail: 'User', scopes: new Set() };
+/** Guests may only create sessions; signed-in users also reach their account (Appwrite's roles). */
+const GUEST: Caller = { role: 'guests', actorEmail: 'User', scopes: new Set(['sessions.write']) };
+const USER_SCOPES: ReadonlySet<string> = new Set(['sessions.write', 'account']);
 
-/** Resolves the caller from `X-Appwrite-Key` (users-api.md §1.3, errors.md §4). */
+/**
+ * Resolves the caller (account-minimal.md §1, errors.md §4–5): an invalid `X-Appwrite-JWT` fails
+ * first; a user credential (session cookie / `X-Appwrite-Session` / fallback cookies, then JWT)
+ * together with `X-Appwrite-Key` is refused; otherwise the key, else the user, else a guest.
+ */
 export const caller = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('x-appwrite-key') ?? '';
+  const auth = c.var.projectId ? await authenticateUser(c) : null;
+  if (key && auth) throw new AppwriteError('user_key_and_session_set');
   let who = GUEST;
   if (key) {
     const { config, projectId } = c.var;
     // No project means Appwrite's console project, which knows none of our keys.
     if (projectId === '') throw new AppwriteError('user_unauthorized');
-    const auth = await authenticateKey(c.var.db, config.apiKey, key);
-    if (auth.kind === 'key') {
+    const keyAuth = await authenticateKey(c.var.db, config.apiKey, key);
+    if (keyAuth.kind === 'key') {
       const host = (c.req.header('x-forwarded-host') ?? c.req.header('host') ?? new URL(c.req.url).host).replace(/:\d+$/, '');
-      who = { role: 'applications', actorEmail: `app.${config.projectId}@service.${host}`, scopes: auth.scopes };
+      who = { role: 'applications', actorEmail: `app.${config.projectId}@service.${host}`, scopes: keyAuth.scopes };
     }
+  } else if (auth) {
+    // Appwrite prints the email attribute, or "User" when the user has none.
+    who = { role: 'users', actorEmail: auth.user.email ?? 'User', scopes: USER_SCOPES, userId: auth.user.id, auth };
   }
   c.set('caller', who);
   await next();
 });
 
-/** Route guard: 401 `general_unauthorized_scope` with Appwrite's message when the scope is missing. */
-export const requireScope = (scope: string) =>
+/** A JWT naming a user replaces the session user (1.6: no error when both are sent). */
+async function authenticateUser(c: Context<AppEnv>): Promise<Authentication | null> {
+  const jwt = c.req.header('x-appwrite-jwt') ?? '';
+  const byJwt = jwt ? await authenticateJwt(c.var.db, c.var.config.jwtSecret, jwt) : undefined;
+  if (byJwt !== undefined) return byJwt;
+  const credential = sessionCredential(c);
+  return credential ? authenticateSession(c.var.db, credential) : null;
+}
+
+export interface ScopeOptions {
+  /** Routes of Appwrite's `mfa` group answer even when the session lacks factors. */
+  mfaExempt?: boolean;
+}
+
+/**
+ * Route guard: 401 `general_unauthorized_scope` with Appwrite's message when the scope is missing;
+ * then, for users, the blocked / password-reset / MFA-factor gates (sessions-tokens.md §10.4).
+ */
+export const requireScope = (scope: string, options: ScopeOptions = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { role, actorEmail, scopes } = c.var.caller;
+    const { role, actorEmail, scopes, auth } = c.var.caller;
     if (!scopes.has(scope)) {
       throw new AppwriteError('general_unauthorized_scope', `${actorEmail} (role: ${role}) missing scope (${scope})`);
     }
+    if (auth) {
+      assertUserMayProceed(auth, options);
+      const touch = accessedAtUpdate(c.var.db, auth.user);
+      if (touch) c.executionCtx.waitUntil(touch);
+    }
     await next();
   });
+
+function assertUserMayProceed({ user, session, totpVerified }: Authentication, options: ScopeOptions) {
+  if (!user.status) throw new AppwriteError('user_blocked');
+  if (user.reset) throw new AppwriteError('user_password_reset_required');
+  // JWT requests have no session and are never factor-checked (mfa.md §2).
+  if (!session || options.mfaExempt) return;
+  const hasMoreFactors = user.emailVerification || user.phoneVerification || totpVerified;
+  const minimum = user.mfa && hasMoreFactors ? 2 : 1;
+  if (session.factors.length < minimum) throw new AppwriteError('user_more_factors_required');
+}

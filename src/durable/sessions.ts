@@ -1,0 +1,155 @@
+import { and, eq } from 'drizzle-orm';
+import { parseUserAgent } from '../audit/user-agent';
+import { AppwriteError } from '../errors/appwrite-error';
+import { hashPassword, verifyPassword } from '../passwords';
+import { timingSafeEqual } from '../passwords/encoding';
+import { randomHex, sha256Hex } from '../services/secrets';
+import { encodeSessionCredential } from '../services/session-credential';
+import { nowIso } from '../store/database';
+import { sessions, tokens, users, type SessionRow, type UserRow } from '../store/schema';
+import { purgeExpiredTokensStatement, trimSessionsStatement, unexpiredTokensOfUser } from '../store/sessions';
+import { uniqueId } from '../validation/ids';
+import { requireUser, type GateContext } from './gate-context';
+
+/** Where a credential request came from; stored on the session. */
+export interface SessionClient {
+  ip: string;
+  userAgent: string;
+  countryCode: string;
+}
+
+export interface IssuedSession {
+  session: SessionRow;
+  /** The usable credential (encoded `{id, secret}`), shown once. */
+  secret: string;
+}
+
+interface SessionKind {
+  provider: string;
+  providerUid: string;
+  factors: string[];
+}
+
+/** Appwrite's session secret: 256 hex characters; only its SHA-256 is stored. */
+async function newSession(g: GateContext, user: UserRow, kind: SessionKind, client: SessionClient) {
+  const secret = randomHex(256);
+  const now = nowIso();
+  const insert = g.db
+    .insert(sessions)
+    .values({
+      id: uniqueId(),
+      createdAt: now,
+      updatedAt: now,
+      userSeq: user.seq,
+      userId: user.id,
+      ...kind,
+      secretHash: await sha256Hex(secret),
+      userAgent: client.userAgent,
+      ip: client.ip,
+      countryCode: client.countryCode,
+      client: { ...parseUserAgent(client.userAgent) },
+      expire: new Date(Date.now() + g.config.sessionDuration * 1000).toISOString(),
+    })
+    .returning();
+  return { insert, credential: encodeSessionCredential(user.id, secret) };
+}
+
+/** Max-sessions trimming after an Account-API login (sessions-tokens.md §7); 0 or less means unlimited. */
+const trimSessions = (g: GateContext, user: UserRow) =>
+  g.config.maxSessions > 0 ? [trimSessionsStatement(g.db, user.seq, g.config.maxSessions)] : [];
+
+/** `POST /users/{id}/sessions`: a `server` session; Appwrite applies no max-sessions trimming here. */
+export async function createServerSession(g: GateContext, userId: string, client: SessionClient): Promise<IssuedSession> {
+  const user = await requireUser(g, userId);
+  const { insert, credential } = await newSession(g, user, { provider: 'server', providerUid: '', factors: ['server'] }, client);
+  const [session] = await insert;
+  return { session, secret: credential };
+}
+
+export interface LoginInput {
+  userId: string;
+  /** Lower-cased. */
+  email: string;
+  password: string;
+  client: SessionClient;
+}
+
+/**
+ * Email/password login (account-minimal.md §3): verify with the stored algorithm, refuse blocked
+ * users only after a correct password, create the session and trim the oldest beyond the limit in
+ * one batch, and move non-argon2 hashes to the default argon2id.
+ */
+export async function login(g: GateContext, input: LoginInput): Promise<IssuedSession> {
+  const user = await g.db.select().from(users).where(eq(users.id, input.userId)).get();
+  if (!user || user.email?.toLowerCase() !== input.email || !user.passwordUpdate) throw new AppwriteError('user_invalid_credentials');
+  const { valid } = await verifyPassword(user, input.password, g.config.argon2);
+  if (!valid) throw new AppwriteError('user_invalid_credentials');
+  if (!user.status) throw new AppwriteError('user_blocked');
+
+  const { insert, credential } = await newSession(g, user, { provider: 'email', providerUid: input.email, factors: ['password'] }, input.client);
+  // Appwrite re-hashes by algorithm name only: argon2 users keep their parameters (password-hashes.md §5).
+  const rehash =
+    user.hash === 'argon2'
+      ? []
+      : [
+          g.db
+            .update(users)
+            .set(await hashPassword(input.password, g.config.argon2))
+            .where(and(eq(users.seq, user.seq), eq(users.password, user.password!))),
+        ];
+  const [[session]] = await g.db.batch([insert, ...trimSessions(g, user), ...rehash]);
+  return { session, secret: credential };
+}
+
+/** First factor and provider of the session a token type yields (account-minimal.md §4). */
+const TOKEN_KINDS: Record<number, { factor: string; provider: string; verifies?: 'email' | 'phone' }> = {
+  8: { factor: 'token', provider: 'token' },
+  5: { factor: 'email', provider: 'magic-url', verifies: 'email' },
+  9: { factor: 'email', provider: 'token', verifies: 'email' },
+  6: { factor: 'phone', provider: 'phone', verifies: 'phone' },
+  7: { factor: 'email', provider: 'oauth2' },
+};
+
+/** `POST /account/sessions/token`: single use, because the gate deletes the token in the batch that creates the session. */
+export async function exchangeToken(g: GateContext, userId: string, secret: string, client: SessionClient): Promise<IssuedSession> {
+  const user = await requireUser(g, userId, 'user_invalid_token');
+  const now = nowIso();
+  const hash = await sha256Hex(secret);
+  const token = (await unexpiredTokensOfUser(g.db, user.seq, now)).find((t) => timingSafeEqual(t.secretHash, hash));
+  const kind = token && TOKEN_KINDS[token.type];
+  if (!token || !kind) throw new AppwriteError('user_invalid_token');
+  // Appwrite mints a session a blocked user cannot use; we refuse up front (docs/deviations.md).
+  if (!user.status) throw new AppwriteError('user_blocked');
+
+  const { insert, credential } = await newSession(g, user, { provider: kind.provider, providerUid: '', factors: [kind.factor] }, client);
+  const verify =
+    kind.verifies === 'email'
+      ? [g.db.update(users).set({ emailVerification: true, updatedAt: now }).where(eq(users.seq, user.seq))]
+      : kind.verifies === 'phone'
+        ? [g.db.update(users).set({ phoneVerification: true, updatedAt: now }).where(eq(users.seq, user.seq))]
+        : [];
+  const [[session]] = await g.db.batch([
+    insert,
+    g.db.delete(tokens).where(eq(tokens.seq, token.seq)),
+    purgeExpiredTokensStatement(g.db, user.seq, now),
+    ...trimSessions(g, user),
+    ...verify,
+  ]);
+  return { session, secret: credential };
+}
+
+/** Deletes one of the user's sessions; a session of another user is "not found" (Appwrite forgets this check). */
+export async function deleteSession(g: GateContext, userId: string, sessionId: string): Promise<SessionRow> {
+  const user = await requireUser(g, userId);
+  const [deleted] = await g.db
+    .delete(sessions)
+    .where(and(eq(sessions.userSeq, user.seq), eq(sessions.id, sessionId)))
+    .returning();
+  if (!deleted) throw new AppwriteError('user_session_not_found');
+  return deleted;
+}
+
+export async function deleteSessions(g: GateContext, userId: string): Promise<SessionRow[]> {
+  const user = await requireUser(g, userId);
+  return g.db.delete(sessions).where(eq(sessions.userSeq, user.seq)).returning();
+}

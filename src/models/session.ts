@@ -1,0 +1,66 @@
+import { COUNTRY_NAMES } from '../audit/country-names';
+import type { SessionRow } from '../store/schema';
+import { renderDate } from './datetime';
+import type { JsonObject } from './json';
+import { formatBefore, type ResponseFormat } from './response-format';
+
+export interface SessionView {
+  /** The usable credential, only right after creation and only for API-key callers; else `""`. */
+  secret?: string;
+  /** Whether this is the session authenticating the request. */
+  current?: boolean;
+}
+
+const CLIENT_FIELDS = [
+  'osCode',
+  'osName',
+  'osVersion',
+  'clientType',
+  'clientCode',
+  'clientName',
+  'clientVersion',
+  'clientEngine',
+  'clientEngineVersion',
+  'deviceName',
+  'deviceBrand',
+  'deviceModel',
+] as const;
+
+/** Country names are English only (see the Log model); unknown codes and `--` are `Unknown`. */
+export const countryName = (code: string) => COUNTRY_NAMES[code] ?? 'Unknown';
+
+/** The Session model (sessions-tokens.md §3), keys in Appwrite's order. The stored hash is never shown. */
+export function renderSession(session: SessionRow, format: ResponseFormat, view: SessionView = {}): JsonObject {
+  const client = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, session.client[field] ?? '']));
+  const model: JsonObject = {
+    $id: session.id,
+    $createdAt: renderDate(session.createdAt),
+    $updatedAt: renderDate(session.updatedAt),
+    userId: session.userId,
+    expire: renderDate(session.expire),
+    provider: session.provider,
+    providerUid: session.providerUid,
+    providerAccessToken: '',
+    providerAccessTokenExpiry: '',
+    providerRefreshToken: '',
+    ip: session.ip,
+    ...client,
+    countryCode: session.countryCode,
+    countryName: countryName(session.countryCode),
+    current: view.current ?? false,
+    factors: session.factors,
+    secret: view.secret ?? '',
+    mfaUpdatedAt: renderDate(session.mfaUpdatedAt),
+  };
+  // Formats before 1.5.0 have no factors or secret (compat.md); $updatedAt and mfaUpdatedAt stay.
+  if (formatBefore(format, '1.5.0')) {
+    delete model.factors;
+    delete model.secret;
+  }
+  return model;
+}
+
+export const renderSessionList = (sessions: SessionRow[], format: ResponseFormat, currentId?: string): JsonObject => ({
+  total: sessions.length,
+  sessions: sessions.map((s) => renderSession(s, format, { current: s.id === currentId })),
+});

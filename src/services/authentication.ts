@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import { AppwriteError } from '../errors/appwrite-error';
+import type { UserWithTargets } from '../models/user';
+import { timingSafeEqual } from '../passwords/encoding';
+import { nowIso, type Database } from '../store/database';
+import { users, type SessionRow } from '../store/schema';
+import { loadUserCredentials } from '../store/sessions';
+import { verifyJwt } from './jwt';
+import { sha256Hex } from './secrets';
+import { decodeSessionCredential } from './session-credential';
+
+/** A request authenticated as a user, by a session credential or a JWT. */
+export interface Authentication {
+  user: UserWithTargets;
+  /** The session the credential names; JWT requests have none (sessions-tokens.md §10.2). */
+  session: SessionRow | null;
+  via: 'session' | 'jwt';
+  /** Whether the user has a verified TOTP authenticator (a second factor for the MFA gate). */
+  totpVerified: boolean;
+}
+
+/**
+ * Resolves an encoded session credential: the user it names, and the unexpired session whose
+ * stored SHA-256 matches the secret. Anything else is simply "not signed in".
+ */
+export async function authenticateSession(db: Database, credential: string): Promise<Authentication | null> {
+  const decoded = decodeSessionCredential(credential);
+  if (!decoded) return null;
+  const [found, hash] = await Promise.all([loadUserCredentials(db, decoded.id), sha256Hex(decoded.secret)]);
+  if (!found.user) return null;
+  const now = nowIso();
+  const session = found.sessions.find((s) => timingSafeEqual(s.secretHash, hash) && s.expire >= now);
+  return session ? { user: found.user, session, via: 'session', totpVerified: found.totpVerified } : null;
+}
+
+/**
+ * Resolves `X-Appwrite-JWT`: an invalid token is 401 `user_jwt_invalid`; a valid one names the
+ * user, unless it is bound to a session the user no longer has (then: not signed in). `undefined`
+ * when the token names no user, which leaves the session credential in charge.
+ */
+export async function authenticateJwt(db: Database, jwtSecret: string, token: string): Promise<Authentication | null | undefined> {
+  const verified = await verifyJwt(token, jwtSecret);
+  if (!verified.ok) throw new AppwriteError('user_jwt_invalid', `Failed to verify JWT. ${verified.reason}`);
+  const { userId, sessionId } = verified.payload;
+  if (typeof userId !== 'string' || !userId) return undefined;
+  const found = await loadUserCredentials(db, userId);
+  if (!found.user) return null;
+  if (typeof sessionId === 'string' && sessionId && !found.sessions.some((s) => s.id === sessionId)) return null;
+  return { user: found.user, session: null, via: 'jwt', totpVerified: found.totpVerified };
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** `accessedAt` moves at most once a day, on requests the user makes with their own credentials. */
+export function accessedAtUpdate(db: Database, user: UserWithTargets): Promise<unknown> | null {
+  if (user.accessedAt && Date.now() - new Date(user.accessedAt).getTime() < DAY_MS) return null;
+  return db.update(users).set({ accessedAt: nowIso() }).where(eq(users.seq, user.seq)).run();
+}

@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import type { RateLimit } from '../durable/gate-context';
+import type { IssuedSession, SessionClient } from '../durable/sessions';
+import { AppwriteError } from '../errors/appwrite-error';
+import type { JwtInput, TokenInput } from '../durable/tokens';
+import { users, type SessionRow, type TokenRow } from '../store/schema';
+import { selectSessionsOfUser } from '../store/sessions';
+import type { ServiceContext } from './context';
+import { unwrap, userGate } from './user-gate';
+
+/** Every credential change goes through the user's gate; reads go straight to D1. */
+const gate = (ctx: ServiceContext, userId: string) => userGate(ctx.env, userId);
+
+export async function createServerSession(ctx: ServiceContext, userId: string, client: SessionClient): Promise<IssuedSession> {
+  return unwrap(await gate(ctx, userId).createSession(userId, client));
+}
+
+/** All sessions of a user, creation order (expired ones included until purged). */
+export async function listSessions(ctx: ServiceContext, userId: string): Promise<SessionRow[]> {
+  const user = await ctx.db.select({ seq: users.seq }).from(users).where(eq(users.id, userId)).get();
+  if (!user) throw new AppwriteError('user_not_found');
+  return selectSessionsOfUser(ctx.db, user.seq);
+}
+
+export async function deleteSession(ctx: ServiceContext, userId: string, sessionId: string): Promise<SessionRow> {
+  return unwrap(await gate(ctx, userId).deleteSession(userId, sessionId));
+}
+
+export async function deleteSessions(ctx: ServiceContext, userId: string): Promise<SessionRow[]> {
+  return unwrap(await gate(ctx, userId).deleteSessions(userId));
+}
+
+export async function createToken(ctx: ServiceContext, userId: string, input: TokenInput): Promise<{ token: TokenRow; secret: string }> {
+  return unwrap(await gate(ctx, userId).createToken(userId, input));
+}
+
+export async function createJwt(ctx: ServiceContext, userId: string, input: JwtInput): Promise<string> {
+  return unwrap(await gate(ctx, userId).createJwt(userId, input));
+}
+
+export async function exchangeToken(
+  ctx: ServiceContext,
+  userId: string,
+  secret: string,
+  client: SessionClient,
+  throttle: boolean,
+): Promise<IssuedSession & { rateLimit?: RateLimit }> {
+  const result = await gate(ctx, userId).exchangeToken(userId, secret, client, throttle);
+  return { ...unwrap(result), rateLimit: result.rateLimit };
+}

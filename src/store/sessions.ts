@@ -1,0 +1,63 @@
+import { and, asc, desc, eq, gte, lt, notInArray } from 'drizzle-orm';
+import type { Database } from './database';
+import { authenticators, sessions, tokens, type SessionRow } from './schema';
+import { selectUserWithTargets, toUserWithTargets, userSeqOf } from './users';
+
+/** Appwrite reads a user's sessions in creation order, at most 1000 (`APP_LIMIT_SUBQUERY`). */
+export const SESSIONS_LIMIT = 1000;
+
+export const selectSessionsOfUser = (db: Database, userSeq: number) =>
+  db.select().from(sessions).where(eq(sessions.userSeq, userSeq)).orderBy(asc(sessions.seq)).limit(SESSIONS_LIMIT);
+
+/**
+ * One round trip for everything a credential check needs: the user with targets, their sessions,
+ * and whether a verified TOTP authenticator exists (the MFA factor count).
+ */
+export async function loadUserCredentials(db: Database, userId: string) {
+  const seq = userSeqOf(userId);
+  const [[user], userSessions, totp] = await db.batch([
+    selectUserWithTargets(db, userId),
+    db.select().from(sessions).where(eq(sessions.userSeq, seq)).orderBy(asc(sessions.seq)).limit(SESSIONS_LIMIT),
+    db
+      .select({ id: authenticators.id })
+      .from(authenticators)
+      .where(and(eq(authenticators.userSeq, seq), eq(authenticators.type, 'totp'), eq(authenticators.verified, true)))
+      .limit(1),
+  ]);
+  return { user: user ? toUserWithTargets(user) : null, sessions: userSessions, totpVerified: totp.length > 0 };
+}
+
+/** Deletes all but the newest `keep` sessions of a user (max-sessions trimming, oldest first). */
+export const trimSessionsStatement = (db: Database, userSeq: number, keep: number) =>
+  db
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.userSeq, userSeq),
+        notInArray(
+          sessions.seq,
+          db.select({ seq: sessions.seq }).from(sessions).where(eq(sessions.userSeq, userSeq)).orderBy(desc(sessions.seq)).limit(keep),
+        ),
+      ),
+    );
+
+export const findSessionOfUser = (db: Database, userSeq: number, sessionId: string) =>
+  db.select().from(sessions).where(and(eq(sessions.userSeq, userSeq), eq(sessions.id, sessionId))).get();
+
+export const latestSessionOfUser = (db: Database, userSeq: number) =>
+  db.select().from(sessions).where(eq(sessions.userSeq, userSeq)).orderBy(desc(sessions.seq)).limit(1).get();
+
+/** Replaces a session's factors (kept unique) and optionally stamps a successful challenge. */
+export const updateSessionFactorsStatement = (db: Database, session: SessionRow, factors: string[], mfaUpdatedAt?: string) =>
+  db
+    .update(sessions)
+    .set({ factors: [...new Set(factors)], updatedAt: mfaUpdatedAt ?? new Date().toISOString(), ...(mfaUpdatedAt ? { mfaUpdatedAt } : {}) })
+    .where(eq(sessions.seq, session.seq))
+    .returning();
+
+export const unexpiredTokensOfUser = (db: Database, userSeq: number, now: string) =>
+  db.select().from(tokens).where(and(eq(tokens.userSeq, userSeq), gte(tokens.expire, now))).orderBy(asc(tokens.seq)).all();
+
+/** Expired tokens are never purged by Appwrite 1.6; we drop them whenever a token is exchanged. */
+export const purgeExpiredTokensStatement = (db: Database, userSeq: number, now: string) =>
+  db.delete(tokens).where(and(eq(tokens.userSeq, userSeq), lt(tokens.expire, now)));
