@@ -1,11 +1,12 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
-import { auditPageStatements, insertAuditStatement, type AuditRecord } from '../store/audit-log';
+import { compileQueries, listPage, logsCollection } from '../queries';
+import { insertAuditStatement, type AuditRecord } from '../store/audit-log';
 import { nowIso } from '../store/database';
-import { users } from '../store/schema';
+import { logs, users } from '../store/schema';
+import { userExists } from '../store/user-lookup';
 import { uniqueId } from '../validation/ids';
 import type { ServiceContext } from './context';
-import { parsePageQueries } from './page-queries';
 
 /** Audit event names (users-api.md §1.7). */
 export type AuditEvent =
@@ -56,13 +57,22 @@ export function auditStatement(ctx: ServiceContext, event: AuditEvent, userId: s
 }
 
 
-/** `GET /v1/users/{userId}/logs`: entries about the user, newest first, in one round trip. */
-export async function listUserLogs(ctx: ServiceContext, userId: string, queries: string[]) {
-  const { limit, offset } = parsePageQueries(queries);
-  const [found, page, [{ total }]] = await ctx.db.batch([
-    ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId)),
-    ...auditPageStatements(ctx.db, userId, limit, offset),
-  ]);
-  if (found.length === 0) throw new AppwriteError('user_not_found');
-  return { total, logs: page };
+/**
+ * Entries about the user since the last deletion of a user with that id: entries are kept when a
+ * user is deleted, but a new user reusing the id does not inherit them.
+ */
+const entriesOfCurrentUser = (userId: string) =>
+  sql`${logs.userId} = ${userId} and ${logs.seq} > coalesce((select max(${logs.seq}) from ${logs} where ${logs.userId} = ${userId} and ${logs.event} = 'user.delete'), 0)`;
+
+/**
+ * `GET /v1/users/{userId}/logs`: entries about the user, newest first, `limit`/`offset` only. One
+ * round trip; an empty page costs a second read to tell a missing user (404) apart.
+ */
+export async function listUserLogs(ctx: ServiceContext, userId: string, queries: string[], legacySyntax = false) {
+  const q = compileQueries(queries, logsCollection, { scope: entriesOfCurrentUser(userId), legacySyntax });
+  const page = await listPage(ctx.db, q, (p) =>
+    ctx.db.select().from(logs).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+  );
+  if (page.total === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
+  return { total: page.total, logs: page.rows };
 }

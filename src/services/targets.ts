@@ -1,15 +1,16 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
+import { compileQueries, listPage, targetsCollection } from '../queries';
 import { constraintViolation, nowIso } from '../store/database';
 import { insertSelect } from '../store/insert-select';
 import { targets, users, type TargetRow } from '../store/schema';
-import { TOTAL_CAP, userSeqOf } from '../store/users';
+import { selectUserId, userExists } from '../store/user-lookup';
+import { userSeqOf } from '../store/users';
 import { isValidEmail } from '../validation/email';
 import { resolveId } from '../validation/ids';
 import { isValidPhone } from '../validation/phone';
 import { auditStatement } from './audit-log';
 import type { ServiceContext } from './context';
-import { parsePageQueries } from './page-queries';
 
 export interface NewTarget {
   targetId: string;
@@ -31,7 +32,6 @@ function assertIdentifier(providerType: string, identifier: string) {
   }
 }
 
-const userExists = (ctx: ServiceContext, userId: string) => ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
 
 const ownTarget = (userId: string, targetId: string) => and(eq(targets.id, targetId), eq(targets.userSeq, userSeqOf(userId)));
 
@@ -67,28 +67,25 @@ export async function createTarget(ctx: ServiceContext, userId: string, input: N
 }
 
 /**
- * `GET /v1/users/{userId}/targets`: the user's targets in creation order, total capped at 5000.
- * TODO(queries engine, issue #3): only `limit`/`offset` are understood until `src/queries` exports
- * the engine; then validate and apply the targets attributes (users-api.md §2.19) through it.
+ * `GET /v1/users/{userId}/targets` with the targets queries (users-api.md §2.19). One round trip;
+ * a second read only tells an empty or failed list of a missing user apart (404 comes first).
  */
 export async function listTargets(ctx: ServiceContext, userId: string, queries: string[]) {
-  const { limit, offset } = parsePageQueries(queries);
-  const owned = eq(targets.userSeq, userSeqOf(userId));
-  const [found, rows, [{ total }]] = await ctx.db.batch([
-    userExists(ctx, userId),
-    ctx.db.select().from(targets).where(owned).orderBy(asc(targets.seq)).limit(limit).offset(offset),
-    ctx.db
-      .select({ total: sql<number>`count(*)` })
-      .from(ctx.db.select({ one: sql`1` }).from(targets).where(owned).limit(TOTAL_CAP).as('capped')),
-  ]);
-  if (found.length === 0) throw new AppwriteError('user_not_found');
-  return { total, targets: rows };
+  const q = compileQueries(queries, targetsCollection, { scope: eq(targets.userSeq, userSeqOf(userId)) });
+  const page = await listPage(ctx.db, q, (p) =>
+    ctx.db.select().from(targets).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+  ).catch(async (error) => {
+    if (!(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
+    throw error;
+  });
+  if (page.total === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
+  return { total: page.total, targets: page.rows };
 }
 
 /** `GET …/targets/{targetId}`: an exact (case-sensitive) id among the user's targets, as Appwrite matches it. */
 export async function getTarget(ctx: ServiceContext, userId: string, targetId: string): Promise<TargetRow> {
   const [found, [target]] = await ctx.db.batch([
-    userExists(ctx, userId),
+    selectUserId(ctx.db, userId),
     ctx.db.select().from(targets).where(and(sql`${targets.id} = ${targetId} collate binary`, eq(targets.userSeq, userSeqOf(userId)))),
   ]);
   if (found.length === 0) throw new AppwriteError('user_not_found');
@@ -104,7 +101,7 @@ export interface TargetChanges {
 
 /** `PATCH …/targets/{targetId}` (users-api.md §2.21): falsy values (`"0"` too, as in PHP) are ignored. */
 export async function updateTarget(ctx: ServiceContext, userId: string, targetId: string, input: TargetChanges): Promise<TargetRow> {
-  const [found, [target]] = await ctx.db.batch([userExists(ctx, userId), ctx.db.select().from(targets).where(ownTarget(userId, targetId))]);
+  const [found, [target]] = await ctx.db.batch([selectUserId(ctx.db, userId), ctx.db.select().from(targets).where(ownTarget(userId, targetId))]);
   if (found.length === 0) throw new AppwriteError('user_not_found');
   if (!target) throw new AppwriteError('user_target_not_found');
   const changes: Partial<TargetRow> = { updatedAt: nowIso() };
@@ -131,7 +128,7 @@ export async function updateTarget(ctx: ServiceContext, userId: string, targetId
 /** `DELETE …/targets/{targetId}`: the user's email/phone stay as they are (users-api.md §2.22). */
 export async function deleteTarget(ctx: ServiceContext, userId: string, targetId: string): Promise<void> {
   const [found, , deleted] = await ctx.db.batch([
-    userExists(ctx, userId),
+    selectUserId(ctx.db, userId),
     auditStatement(ctx, 'target.delete', userId, {
       resource: `target/${targetId}`,
       when: sql`exists (select 1 from ${targets} where ${targets.id} = ${targetId} and ${targets.userSeq} = ${users.seq})`,

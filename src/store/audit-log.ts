@@ -1,4 +1,4 @@
-import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import { insertSelect } from './insert-select';
 import { logs, users } from './schema';
@@ -32,12 +32,4 @@ export function insertAuditStatement(db: Database, record: AuditRecord, subject:
     { ...fields, userId: sql`${users.id}`, resource: resource ?? sql`'user/' || ${users.id}`, data: data ?? {} },
     sql`from ${users} where ${subject}`,
   );
-}
-
-/** Entries about a user, newest first, and their total (no cap), as two reads for one batch. */
-export function auditPageStatements(db: Database, userId: string, limit: number, offset: number) {
-  return [
-    db.select().from(logs).where(eq(logs.userId, userId)).orderBy(desc(logs.seq)).limit(limit).offset(offset),
-    db.select({ total: sql<number>`count(*)` }).from(logs).where(eq(logs.userId, userId)),
-  ] as const;
 }

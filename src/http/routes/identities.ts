@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { renderIdentity } from '../../models/identity';
 import { deleteIdentity, listIdentities } from '../../services/identities';
-import { queryStrings, text, uid } from '../../validation/rules';
+import { formatBefore } from '../../models/response-format';
+import { queriesParam } from '../../queries';
+import { text, uid } from '../../validation/rules';
 import type { AppEnv } from '../app-env';
 import { requireScope } from '../middleware/caller';
 import { input, json, noContent, serviceContext } from '../respond';
@@ -11,8 +13,8 @@ import { optional, required, validateParams } from '../validate-params';
 export const identityRoutes = new Hono<AppEnv>();
 
 identityRoutes.get('/identities', requireScope('users.read'), async (c) => {
-  const p = validateParams(input(c), { queries: optional(queryStrings, [] as string[]), search: optional(text(1, 256)) });
-  const page = await listIdentities(serviceContext(c), p.queries ?? [], p.search ?? null);
+  const p = validateParams(input(c), { queries: optional(queriesParam, [] as string[]), search: optional(text(1, 256)) });
+  const page = await listIdentities(serviceContext(c), p.queries ?? [], p.search ?? null, formatBefore(c.var.format, '1.5.0'));
   return json({ total: page.total, identities: page.identities.map(renderIdentity) });
 });
 

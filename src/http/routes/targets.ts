@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { renderTarget } from '../../models/target';
 import { createTarget, deleteTarget, getTarget, listTargets, updateTarget } from '../../services/targets';
-import { customId, providerType, queryStrings, text, uid } from '../../validation/rules';
+import { queriesParam } from '../../queries';
+import { customId, providerType, text, uid } from '../../validation/rules';
 import type { AppEnv } from '../app-env';
 import { requireScope } from '../middleware/caller';
 import { input, json, noContent, serviceContext } from '../respond';
@@ -30,7 +31,7 @@ targetRoutes.post('/:userId/targets', requireScope('targets.write'), async (c) =
 });
 
 targetRoutes.get('/:userId/targets', requireScope('targets.read'), async (c) => {
-  const p = validateParams(input(c), { userId: required(uid), queries: optional(queryStrings, [] as string[]) });
+  const p = validateParams(input(c), { userId: required(uid), queries: optional(queriesParam, [] as string[]) });
   const page = await listTargets(serviceContext(c), p.userId, p.queries ?? []);
   return json({ total: page.total, targets: page.targets.map(renderTarget) });
 });

@@ -1,19 +1,10 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { countingD1 } from '../helpers/d1-counter';
-import { call, createUser, email, expectError, phone, storedLogs, storedTargets, uid } from './helpers';
+import { call, createUser, email, expectError, insertIdentity, phone, storedLogs, storedTargets, uid } from './helpers';
 
 const EMAIL_MESSAGE = 'Invalid `email` param: Value must be a valid email address';
 const PHONE_MESSAGE = "Invalid `number` param: Phone number must start with a '+' can have a maximum of fifteen digits.";
-
-async function insertIdentity(userId: string, providerEmail: string) {
-  await env.DB.prepare(
-    `insert into identities (id, created_at, updated_at, user_seq, user_id, provider, provider_uid, provider_email)
-     select ?, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', seq, id, 'github', ?, ? from users where id = ?`,
-  )
-    .bind(uid('idn'), uid('gh'), providerEmail, userId)
-    .run();
-}
 
 describe('PATCH /v1/users/{userId}/email', () => {
   it('lower-cases the email, renames the email target in place and resets emailVerification', async () => {
@@ -94,18 +85,18 @@ describe('PATCH /v1/users/{userId}/email', () => {
 
   it("answers 409 user_email_already_exists for another user's identity email, before the target check", async () => {
     const other = await createUser({ email: email() });
-    await insertIdentity(other.$id, other.email);
+    await insertIdentity(other.$id, { providerEmail: other.email });
     const user = await createUser();
     expectError(await call('PATCH', `/v1/users/${user.$id}/email`, { body: { email: other.email } }), 409, 'user_email_already_exists');
     const loose = email();
-    await insertIdentity(other.$id, loose);
+    await insertIdentity(other.$id, { providerEmail: loose });
     expectError(await call('PATCH', `/v1/users/${user.$id}/email`, { body: { email: loose } }), 409, 'user_email_already_exists');
   });
 
   it("allows the email of the user's own identity", async () => {
     const user = await createUser();
     const address = email();
-    await insertIdentity(user.$id, address);
+    await insertIdentity(user.$id, { providerEmail: address });
     expect((await call('PATCH', `/v1/users/${user.$id}/email`, { body: { email: address } })).body.email).toBe(address);
   });
 
