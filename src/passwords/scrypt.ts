@@ -15,9 +15,9 @@ export const scryptMemory = ({ N, r }: ScryptParams): number => 128 * N * r;
 const withinRfcBound = ({ N, r }: ScryptParams): boolean => r >= 4 || N < 2 ** (16 * r);
 
 /**
- * scrypt as Percival's crypto_scrypt computes it. Runs on node:crypto (BoringSSL in workerd),
- * which measured 3–4× faster than @noble/hashes inside workerd (bench/passwords), and on
- * @noble/hashes for the parameters node:crypto refuses.
+ * scrypt as Percival's crypto_scrypt computes it. Runs on node:crypto (`nodejs_compat`: BoringSSL
+ * in workerd), measured ~2.4× faster than @noble/hashes inside workerd and on par with native
+ * Node (bench/passwords), and on @noble/hashes for the parameters node:crypto refuses.
  */
 export function deriveScrypt(password: Uint8Array, salt: Uint8Array, params: ScryptParams): Uint8Array {
   if (!withinRfcBound(params)) return nobleScrypt(password, salt, { ...params, maxmem: 2 ** 32 });
