@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { CollectionSpec } from './collection';
-import { filterSql } from './filters';
+import { literal } from '../store/literal';
+import { filterSql, joined } from './filters';
 import { convertLegacyQuery, looksLikeLegacyQuery } from './legacy-syntax';
 import { parseJsonQuery, parseQueryObject } from './parse';
 import { InvalidQuery, invalidQueries, methodType, type Query } from './query';
@@ -44,18 +45,31 @@ export interface CompiledQueries {
 }
 
 const DEFAULT_LIMIT = 25;
+/**
+ * Appwrite enforces no size limit, but a D1 statement is at most 100 kB of SQL and 100 levels of
+ * expression; these caps keep every accepted query list inside both (README "Limits").
+ */
+export const MAX_QUERIES_LENGTH = 40_000;
+export const MAX_NESTING = 10;
 
 /**
  * Parses and validates raw query strings in order (the first bad one is reported, as Appwrite's
  * validator does), accepting the JSON format and the pre-1.5 function-call syntax.
  */
 export function parseQueries(raw: readonly string[], spec: CollectionSpec, legacySyntax = false): Query[] {
+  if (raw.reduce((sum, text) => sum + text.length, 0) > MAX_QUERIES_LENGTH) {
+    throw invalidQueries(`Invalid query: Queries must not be longer than ${MAX_QUERIES_LENGTH} characters in total`);
+  }
   return raw.map((text) => {
     const query = parseOne(text, legacySyntax);
+    if (depth(query) > MAX_NESTING) throw invalidQueries(`Invalid query: Queries must not be nested more than ${MAX_NESTING} levels deep`);
     validateQuery(query, spec);
     return query;
   });
 }
+
+const depth = (query: Query): number =>
+  query.method === 'and' || query.method === 'or' ? 1 + Math.max(0, ...(query.values as Query[]).map(depth)) : 0;
 
 function parseOne(text: string, legacySyntax: boolean): Query {
   try {
@@ -106,8 +120,8 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
         orderExpr: orders[0] ? keys[0].expr : null,
       }
     : null;
-  const filter = conditions.length > 0 ? joinAnd(conditions) : undefined;
-  const where = cursor ? joinAnd([...(filter ? [filter] : []), afterCursor(spec, keys, cursor.id)]) : filter;
+  const filter = conditions.length > 0 ? joined(conditions, 'and') : undefined;
+  const where = cursor ? joined([...(filter ? [filter] : []), afterCursor(spec, keys, cursor.id)], 'and') : filter;
   return {
     spec,
     filter,
@@ -120,8 +134,6 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
     deferredError,
   };
 }
-
-const joinAnd = (parts: SQL[]) => (parts.length === 1 ? parts[0] : sql.join(parts.map((p) => sql`(${p})`), sql` and `));
 
 const clampInt = (value: unknown) => Math.min(Number(value), Number.MAX_SAFE_INTEGER);
 
@@ -161,14 +173,14 @@ function sortKeys(spec: CollectionSpec, orders: Array<{ attribute: string; desc:
  * whole sort key, which fixes Appwrite's skipped/duplicated rows when several orders tie.
  */
 function afterCursor(spec: CollectionSpec, keys: SortKey[], id: string): SQL {
-  const valueOf = (expr: SQLiteColumn | SQL) => sql`(select ${expr} from ${spec.table} where ${spec.id} = ${id})`;
+  const valueOf = (expr: SQLiteColumn | SQL) => sql`(select ${expr} from ${spec.table} where ${spec.id} = ${literal(id)})`;
   const build = (i: number): SQL => {
     const { expr, desc, nullable } = keys[i];
     const v = valueOf(expr);
     const last = i === keys.length - 1;
     const beyond = desc ? sql`${expr} < ${v}` : sql`${expr} > ${v}`;
     if (i === 0) {
-      return last ? beyond : sql`${expr} ${sql.raw(desc ? '<=' : '>=')} ${v} and (${beyond} or ${build(i + 1)})`;
+      return last ? beyond : sql`(${expr} ${sql.raw(desc ? '<=' : '>=')} ${v} and (${beyond} or ${build(i + 1)}))`;
     }
     // NULLs sort first ascending (and last descending).
     const strict = !nullable

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { AttributeSpec, CollectionSpec } from './collection';
+import { literal, literalList } from '../store/literal';
 import type { Query } from './query';
 import { toSqlValue } from './values';
 
@@ -9,9 +10,15 @@ const MIN_TRIGRAM = 3;
 
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, '\\$&');
 const globEscape = (value: string) => value.replace(/[*?[]/g, '[$&]');
-const list = (values: unknown[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
-const joined = (parts: SQL[], operator: 'and' | 'or') =>
-  parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql.raw(` ${operator} `))})`;
+/**
+ * `a and b and …` as a balanced tree: D1 rejects expressions nested more than 100 deep, which a
+ * flat chain of 101 queries (or a 500-value `contains`) would be.
+ */
+export function joined(parts: SQL[], operator: 'and' | 'or'): SQL {
+  if (parts.length === 1) return parts[0];
+  const middle = Math.ceil(parts.length / 2);
+  return sql`(${joined(parts.slice(0, middle), operator)} ${sql.raw(operator)} ${joined(parts.slice(middle), operator)})`;
+}
 
 /** A validated filter query as a SQL condition (queries.md §5 semantics). */
 export function filterSql(query: Query, spec: CollectionSpec): SQL {
@@ -25,13 +32,13 @@ export function filterSql(query: Query, spec: CollectionSpec): SQL {
   const attr = spec.attributes[query.attribute];
   const { expr } = attr;
   const values = query.values.map((value) => toSqlValue(attr.type, value)!);
-  const [value] = values;
+  const [value] = values.map(literal);
   switch (query.method) {
     case 'equal':
-      return values.length === 1 ? sql`${expr} = ${value}` : sql`${expr} in (${list(values)})`;
+      return values.length === 1 ? sql`${expr} = ${value}` : sql`${expr} in (${literalList(values)})`;
     case 'notEqual':
       // A NOT NULL boolean is either value: equality uses the index where `!=` cannot.
-      return attr.type === 'boolean' && attr.notNull ? sql`${expr} = ${1 - Number(value)}` : sql`${expr} != ${value}`;
+      return attr.type === 'boolean' && attr.notNull ? sql`${expr} = ${literal(1 - Number(values[0]))}` : sql`${expr} != ${value}`;
     case 'lessThan':
       return ranged(sql`${expr} < ${value}`);
     case 'lessThanEqual':
@@ -41,21 +48,21 @@ export function filterSql(query: Query, spec: CollectionSpec): SQL {
     case 'greaterThanEqual':
       return ranged(sql`${expr} >= ${value}`);
     case 'between':
-      return ranged(sql`${expr} between ${values[0]} and ${values[1]}`);
+      return ranged(sql`${expr} between ${literal(values[0])} and ${literal(values[1])}`);
     case 'isNull':
       return attr.notNull ? sql`0` : sql`${expr} is null`;
     case 'isNotNull':
       return attr.notNull ? sql`1` : sql`${expr} is not null`;
     case 'startsWith':
-      return ranged(startsWith(attr, String(value)));
+      return ranged(startsWith(attr, String(values[0])));
     case 'endsWith':
-      return withSubstringIndex(attr, [String(value)], sql`${expr} like ${`%${likeEscape(String(value))}`} escape '\\'`);
+      return withSubstringIndex(attr, [String(values[0])], sql`${expr} like ${literal(`%${likeEscape(String(values[0]))}`)} escape '\\'`);
     case 'contains':
       if (attr.array) return attr.containsAny!(values.map(String));
       return withSubstringIndex(
         attr,
         values.map(String),
-        joined(values.map((v) => sql`${expr} like ${`%${likeEscape(String(v))}%`} escape '\\'`), 'or'),
+        joined(values.map((v) => sql`${expr} like ${literal(`%${likeEscape(String(v))}%`)} escape '\\'`), 'or'),
       );
     case 'search':
       // Appwrite rejects this in the database layer (after the cursor lookup), see compile.ts.
@@ -77,12 +84,12 @@ const ranged = (condition: SQL) => sql`unlikely(${condition})`;
  * range; `GLOB 'v*'` on the others (datetimes), whose indexes are BINARY.
  */
 function startsWith(attr: AttributeSpec, value: string): SQL {
-  if (attr.type === 'string') return sql`${attr.expr} like ${`${likeEscape(value)}%`} escape '\\'`;
-  return sql`${attr.expr} glob ${`${globEscape(value)}*`}`;
+  if (attr.type === 'string') return sql`${attr.expr} like ${literal(`${likeEscape(value)}%`)} escape '\\'`;
+  return sql`${attr.expr} glob ${literal(`${globEscape(value)}*`)}`;
 }
 
 /** Narrows a leading-wildcard LIKE through the trigram index when every value is long enough. */
 function withSubstringIndex(attr: AttributeSpec, values: string[], like: SQL): SQL {
   if (!attr.substringCandidates || values.some((v) => [...v].length < MIN_TRIGRAM)) return like;
-  return sql`${attr.substringCandidates(values)} and ${like}`;
+  return sql`(${attr.substringCandidates(values)} and ${like})`;
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { literal } from './literal';
 
 /**
  * The FTS5 tables behind `search` (created and kept in sync by triggers in
@@ -35,4 +36,4 @@ export function substringCandidates(seq: SQLiteColumn, index: SearchIndex, colum
 }
 
 const matching = (table: string, match: string) =>
-  sql`select rowid from ${sql.identifier(table)} where ${sql.identifier(table)} match ${match}`;
+  sql`select rowid from ${sql.identifier(table)} where ${sql.identifier(table)} match ${literal(match)}`;

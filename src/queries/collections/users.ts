@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { literalList } from '../../store/literal';
 import { searchCondition, substringCandidates, usersSearchIndex } from '../../store/search';
 import { userLabels, users } from '../../store/schema';
 import { TOTAL_CAP } from '../../store/users';
@@ -33,10 +34,7 @@ export const usersCollection: CollectionSpec = {
       expr: users.labels,
       // Exact, case-sensitive element match, as Appwrite compares JSON strings.
       containsAny: (values) =>
-        sql`${users.seq} in (select ${userLabels.userSeq} from ${userLabels} where ${userLabels.label} in (${sql.join(
-          values.map((v) => sql`${v}`),
-          sql`, `,
-        )}))`,
+        sql`${users.seq} in (select ${userLabels.userSeq} from ${userLabels} where ${userLabels.label} in (${literalList(values)}))`,
     },
   },
   search: (plan) => searchCondition(users.seq, usersSearchIndex, plan),
