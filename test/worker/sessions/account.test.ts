@@ -21,7 +21,7 @@ describe('GET /v1/account', () => {
   it('accepts the a_session_<project> cookie (URL-encoded or raw), its _legacy twin and X-Fallback-Cookies', async () => {
     const user = await createUser();
     const { secret } = await serverSession(user.$id);
-    const variants = [
+    const variants: Record<string, string>[] = [
       { cookie: `a_session_default=${encodeURIComponent(secret)}` },
       { cookie: `other=1; a_session_default=${secret}` },
       { cookie: `a_session_default_legacy=${encodeURIComponent(secret)}` },
