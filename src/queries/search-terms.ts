@@ -4,7 +4,8 @@
  *
  * - `grams` runs against a trigram index (case- and accent-insensitive substrings of 3+ chars):
  *   every word Appwrite would match exactly, the last-word prefix, and every whitespace-separated
- *   piece of the raw term as typed (so `do@man`, `+3361`, `_x-y` and mid-word fragments match).
+ *   piece of the raw term as typed (so `do@man`, `+3361`, `_x-y` and mid-word fragments match);
+ *   for a `"phrase"`, the text between the quotes as one piece.
  *   Appwrite matches whole tokens; a substring match is a superset of that.
  * - `words` runs against a word index (unicode61, `_` is a word character, 1- and 2-char prefix
  *   indexes): Appwrite's 1–2 character last-word prefix (`ma` → `manchester`), which trigrams
@@ -39,11 +40,9 @@ export function planSearch(term: string): SearchPlan | null {
   // PHP's empty() is also true for "0".
   if (rewritten === '' || rewritten === '0') return null;
   const words = rewritten.match(WORD) ?? [];
-  const pieces = term
-    .toLowerCase()
-    .split(/\s+/)
-    .map((piece) => piece.replace(/^"+|"+$/g, ''))
-    .filter(indexable);
+  const inner = exact ? term.slice(1, -1).toLowerCase() : null;
+  // A phrase is one piece; otherwise every whitespace-separated piece as typed.
+  const pieces = (inner !== null ? [inner.trim()] : term.toLowerCase().split(/\s+/)).filter(indexable);
   const grams = new Set(pieces);
   let wordsMatch: string | null = null;
   if (exact) {
