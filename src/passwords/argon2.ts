@@ -1,5 +1,5 @@
 import { argon2i, argon2id } from '@noble/hashes/argon2.js';
-import { fromBase64Strict, toBase64, utf8 } from './encoding';
+import { fromBase64Strict, timingSafeEqualBytes, toBase64, utf8 } from './encoding';
 import { Argon2Type, hashWasm, verifyWasm } from './argon2-wasm';
 
 export type Argon2Implementation = 'wasm' | 'js';
@@ -50,13 +50,6 @@ function tagJs(password: string, phc: Omit<Argon2Phc, 'tag'>, tagLength: number)
   return run(utf8(password), phc.salt, { m: phc.m, t: phc.t, p: phc.p, version: phc.version, dkLen: tagLength });
 }
 
-function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
-  return diff === 0;
-}
-
 /**
  * PHP `password_verify` for an argon2 PHC string. Argon2d is answered false: PHP's password API
  * has no argon2d, so Appwrite never accepts one even when the hash is correct.
@@ -67,7 +60,7 @@ export function verifyArgon2(encoded: string, password: string, implementation: 
   if (implementation === 'wasm') {
     return verifyWasm(encoded, password, phc.type === 'argon2i' ? Argon2Type.i : Argon2Type.id, phc.m);
   }
-  return constantTimeEqual(tagJs(password, phc, phc.tag.length), phc.tag);
+  return timingSafeEqualBytes(tagJs(password, phc, phc.tag.length), phc.tag);
 }
 
 const SALT_BYTES = 16;

@@ -43,7 +43,7 @@ export function scryptParams(options: Record<string, unknown>): ScryptParams {
   const p = integer(options.costParallel ?? 1);
   const dkLen = integer(options.length ?? 64);
   if (N === null || r === null || p === null || dkLen === null) throw scryptError('parameters must be integers');
-  if (N < 2 || (N & (N - 1)) !== 0 || N > 2 ** 30) throw scryptError('N must be a power of 2 greater than 1');
+  if (N < 2 || !Number.isInteger(Math.log2(N))) throw scryptError('N must be a power of 2 greater than 1');
   if (r < 1 || p < 1 || r * p >= 2 ** 30) throw scryptError('r and p must be ≥ 1 with r·p < 2^30');
   if (dkLen < 16) throw scryptError('key length must be at least 16');
   return { N, r, p, dkLen };
