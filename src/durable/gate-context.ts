@@ -2,14 +2,34 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../config';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { ErrorType } from '../errors/error-types';
+import { auditStatement, type AuditEvent, type AuditOptions } from '../services/audit-log';
+import type { RequestMeta } from '../services/context';
 import type { Database } from '../store/database';
 import { users, type UserRow } from '../store/schema';
 
-/** What every operation of the gate works with: D1, the project settings and the object's own storage. */
+/**
+ * What every operation of the gate works with: D1, the project settings, the object's own storage,
+ * and the request it runs for (recorded in audit entries).
+ */
 export interface GateContext {
   db: Database;
   config: Config;
+  env: Env;
   storage: DurableObjectStorage;
+  request: RequestMeta;
+}
+
+/**
+ * The audit entry for a change to `user`, for the batch that makes it. Logins and token exchanges
+ * pass the user as actor: Appwrite records the signed-in user there, not the guest or key.
+ */
+export function audit(g: GateContext, event: AuditEvent, user: UserRow, options: { signedIn?: boolean; when?: AuditOptions['when'] } = {}) {
+  const actor = { id: user.id, email: user.email ?? '', name: user.name };
+  const request = options.signedIn ? { ...g.request, actor } : g.request;
+  return auditStatement({ db: g.db, config: g.config, env: g.env, request }, event, user.id, {
+    subject: eq(users.seq, user.seq),
+    when: options.when,
+  });
 }
 
 /** Rate-limit state of a throttled route, for the `X-RateLimit-*` headers. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import { timingSafeEqual } from '../passwords/encoding';
 import { decryptJson, encryptJson } from '../services/crypto-at-rest';
@@ -8,7 +8,7 @@ import { nowIso } from '../store/database';
 import { authenticators, challenges, users, type AuthenticatorRow, type ChallengeRow, type SessionRow, type UserRow } from '../store/schema';
 import { findSessionOfUser, updateSessionFactorsStatement } from '../store/sessions';
 import { uniqueId } from '../validation/ids';
-import { requireUser, type GateContext } from './gate-context';
+import { audit, requireUser, type GateContext } from './gate-context';
 
 /** `generateBackupCodes()`: 6 codes of 10 hex characters. */
 const newRecoveryCodes = () => Array.from({ length: 6 }, () => randomHex(10));
@@ -30,11 +30,14 @@ export async function issueRecoveryCodes(g: GateContext, userId: string, mode: '
   if (mode === 'regenerate' && !existing.length) throw new AppwriteError('user_recovery_codes_not_found');
   const codes = newRecoveryCodes();
   const unchanged = user.mfaRecoveryCodes === null ? isNull(users.mfaRecoveryCodes) : eq(users.mfaRecoveryCodes, user.mfaRecoveryCodes);
-  const updated = await g.db
-    .update(users)
-    .set({ mfaRecoveryCodes: await recoveryCodesColumn(codes, g.config.encryptionKey), updatedAt: nowIso() })
-    .where(and(eq(users.seq, user.seq), unchanged))
-    .returning({ seq: users.seq });
+  const [updated] = await g.db.batch([
+    g.db
+      .update(users)
+      .set({ mfaRecoveryCodes: await recoveryCodesColumn(codes, g.config.encryptionKey), updatedAt: nowIso() })
+      .where(and(eq(users.seq, user.seq), unchanged))
+      .returning({ seq: users.seq }),
+    audit(g, 'user.update', user),
+  ]);
   if (!updated.length) throw new Error('Recovery codes changed outside the user gate');
   return codes;
 }
@@ -71,6 +74,7 @@ export async function createTotp(g: GateContext, userId: string): Promise<{ secr
       verified: false,
       data: await encryptJson({ secret }, g.config.encryptionKey),
     }),
+    audit(g, 'user.update', user),
   ]);
   // otphp needs a label; Appwrite uses the email (500 without one). We fall back to phone, then id.
   const label = user.email || user.phone || user.id;
@@ -87,16 +91,18 @@ export async function verifyTotp(g: GateContext, userId: string, otp: string, se
   const session = sessionId ? await findSessionOfUser(g.db, user.seq, sessionId) : undefined;
   await g.db.batch([
     g.db.update(authenticators).set({ verified: true, updatedAt: nowIso() }).where(eq(authenticators.seq, authenticator.seq)),
+    audit(g, 'user.update', user),
     ...(session ? [updateSessionFactorsStatement(g.db, session, [...session.factors, 'totp'])] : []),
   ]);
 }
 
 export async function deleteTotp(g: GateContext, userId: string): Promise<void> {
   const user = await requireUser(g, userId);
-  const deleted = await g.db
-    .delete(authenticators)
-    .where(and(eq(authenticators.userSeq, user.seq), eq(authenticators.type, 'totp')))
-    .returning({ seq: authenticators.seq });
+  const totp = and(eq(authenticators.userSeq, user.seq), eq(authenticators.type, 'totp'));
+  const [, deleted] = await g.db.batch([
+    audit(g, 'user.update', user, { when: exists(g.db.select().from(authenticators).where(totp)) }),
+    g.db.delete(authenticators).where(totp).returning({ seq: authenticators.seq }),
+  ]);
   if (!deleted.length) throw new AppwriteError('user_authenticator_not_found');
 }
 
@@ -110,6 +116,7 @@ export async function setMfa(g: GateContext, userId: string, mfa: boolean, sessi
   const grant = session ? await factorsOf(g, user) : [];
   await g.db.batch([
     g.db.update(users).set({ mfa, updatedAt: nowIso() }).where(eq(users.seq, user.seq)),
+    audit(g, 'user.update', user),
     ...(session ? [updateSessionFactorsStatement(g.db, session, [...session.factors, ...grant])] : []),
   ]);
 }

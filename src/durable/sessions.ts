@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, exists } from 'drizzle-orm';
 import { parseUserAgent } from '../audit/user-agent';
 import { AppwriteError } from '../errors/appwrite-error';
 import { hashPassword, verifyPassword } from '../passwords';
@@ -9,7 +9,7 @@ import { nowIso } from '../store/database';
 import { sessions, tokens, users, type SessionRow, type UserRow } from '../store/schema';
 import { purgeExpiredTokensStatement, trimSessionsStatement, unexpiredTokensOfUser } from '../store/sessions';
 import { uniqueId } from '../validation/ids';
-import { requireUser, type GateContext } from './gate-context';
+import { audit, requireUser, type GateContext } from './gate-context';
 
 /** Where a credential request came from; stored on the session. */
 export interface SessionClient {
@@ -62,7 +62,7 @@ const trimSessions = (g: GateContext, user: UserRow) =>
 export async function createServerSession(g: GateContext, userId: string, client: SessionClient): Promise<IssuedSession> {
   const user = await requireUser(g, userId);
   const { insert, credential } = await newSession(g, user, { provider: 'server', providerUid: '', factors: ['server'] }, client);
-  const [session] = await insert;
+  const [[session]] = await g.db.batch([insert, audit(g, 'session.create', user)]);
   return { session, secret: credential };
 }
 
@@ -97,7 +97,7 @@ export async function login(g: GateContext, input: LoginInput): Promise<IssuedSe
             .set(await hashPassword(input.password, g.config.argon2))
             .where(and(eq(users.seq, user.seq), eq(users.password, user.password!))),
         ];
-  const [[session]] = await g.db.batch([insert, ...trimSessions(g, user), ...rehash]);
+  const [[session]] = await g.db.batch([insert, audit(g, 'session.create', user, { signedIn: true }), ...trimSessions(g, user), ...rehash]);
   return { session, secret: credential };
 }
 
@@ -130,6 +130,7 @@ export async function exchangeToken(g: GateContext, userId: string, secret: stri
         : [];
   const [[session]] = await g.db.batch([
     insert,
+    audit(g, 'session.create', user, { signedIn: true }),
     g.db.delete(tokens).where(eq(tokens.seq, token.seq)),
     purgeExpiredTokensStatement(g.db, user.seq, now),
     ...trimSessions(g, user),
@@ -141,15 +142,17 @@ export async function exchangeToken(g: GateContext, userId: string, secret: stri
 /** Deletes one of the user's sessions; a session of another user is "not found" (Appwrite forgets this check). */
 export async function deleteSession(g: GateContext, userId: string, sessionId: string): Promise<SessionRow> {
   const user = await requireUser(g, userId);
-  const [deleted] = await g.db
-    .delete(sessions)
-    .where(and(eq(sessions.userSeq, user.seq), eq(sessions.id, sessionId)))
-    .returning();
+  const owned = and(eq(sessions.userSeq, user.seq), eq(sessions.id, sessionId));
+  const [, [deleted]] = await g.db.batch([
+    audit(g, 'session.delete', user, { when: exists(g.db.select().from(sessions).where(owned)) }),
+    g.db.delete(sessions).where(owned).returning(),
+  ]);
   if (!deleted) throw new AppwriteError('user_session_not_found');
   return deleted;
 }
 
 export async function deleteSessions(g: GateContext, userId: string): Promise<SessionRow[]> {
   const user = await requireUser(g, userId);
-  return g.db.delete(sessions).where(eq(sessions.userSeq, user.seq)).returning();
+  const [, deleted] = await g.db.batch([audit(g, 'session.delete', user), g.db.delete(sessions).where(eq(sessions.userSeq, user.seq)).returning()]);
+  return deleted;
 }

@@ -4,7 +4,7 @@ import { nowIso } from '../store/database';
 import { tokens, type TokenRow } from '../store/schema';
 import { findSessionOfUser, latestSessionOfUser } from '../store/sessions';
 import { uniqueId } from '../validation/ids';
-import { requireUser, type GateContext } from './gate-context';
+import { audit, requireUser, type GateContext } from './gate-context';
 import type { SessionClient } from './sessions';
 
 /** Appwrite's token type for tokens made by `POST /users/{id}/tokens`. */
@@ -22,7 +22,7 @@ export async function createToken(g: GateContext, userId: string, input: TokenIn
   const user = await requireUser(g, userId);
   const secret = randomHex(input.length);
   const now = nowIso();
-  const [token] = await g.db
+  const insert = g.db
     .insert(tokens)
     .values({
       id: uniqueId(),
@@ -37,6 +37,7 @@ export async function createToken(g: GateContext, userId: string, input: TokenIn
       ip: input.client.ip,
     })
     .returning();
+  const [[token]] = await g.db.batch([insert, audit(g, 'tokens.create', user)]);
   return { token, secret };
 }
 

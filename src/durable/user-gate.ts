@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { loadConfig } from '../config';
+import type { RequestMeta } from '../services/context';
 import { createDatabase } from '../store/database';
 import { settle, type GateContext, type GateResult, type RateLimit } from './gate-context';
 import { answerChallenge, createChallenge, createTotp, deleteTotp, issueRecoveryCodes, setMfa, verifyTotp } from './mfa';
@@ -18,25 +19,23 @@ import { createJwt, createToken, type JwtInput, type TokenInput } from './tokens
 export class UserGate extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve();
 
-  private context(): GateContext {
-    return { db: createDatabase(this.env.DB), config: loadConfig(this.env), storage: this.ctx.storage };
-  }
-
-  /** Runs `work` after every operation queued before it. */
-  private exclusive<T>(work: (g: GateContext) => Promise<T>, rateLimit?: () => RateLimit | undefined): Promise<GateResult<T>> {
-    const run = this.tail.then(() => settle(() => work(this.context()), rateLimit));
+  /** Runs `work` for `request` after every operation queued before it. */
+  private exclusive<T>(request: RequestMeta, work: (g: GateContext) => Promise<T>, rateLimit?: () => RateLimit | undefined): Promise<GateResult<T>> {
+    const g: GateContext = { db: createDatabase(this.env.DB), config: loadConfig(this.env), env: this.env, storage: this.ctx.storage, request };
+    const run = this.tail.then(() => settle(() => work(g), rateLimit));
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  createSession(userId: string, client: SessionClient) {
-    return this.exclusive((g) => createServerSession(g, userId, client));
+  createSession(request: RequestMeta, userId: string, client: SessionClient) {
+    return this.exclusive(request, (g) => createServerSession(g, userId, client));
   }
 
   /** Email/password login; `throttle` is false for API-key callers, whom Appwrite does not rate-limit. */
-  login(input: LoginInput, throttle: boolean) {
+  login(request: RequestMeta, input: LoginInput, throttle: boolean) {
     let limit: RateLimit | undefined;
     return this.exclusive(
+      request,
       async (g) => {
         if (throttle) await countAttempt(g.storage, `login|${input.email}|${input.client.ip}`, (l) => (limit = l));
         return login(g, input);
@@ -46,18 +45,20 @@ export class UserGate extends DurableObject<Env> {
   }
 
   /** Counts a login attempt for an email no user has (the instance is named after the email). */
-  countLoginAttempt(email: string, ip: string) {
+  countLoginAttempt(request: RequestMeta, email: string, ip: string) {
     let limit: RateLimit | undefined;
     return this.exclusive(
+      request,
       (g) => countAttempt(g.storage, `login|${email}|${ip}`, (l) => (limit = l)),
       () => limit,
     );
   }
 
   /** Token exchange; Appwrite limits it to 10 an hour per user and IP for non-key callers. */
-  exchangeToken(userId: string, secret: string, client: SessionClient, throttle: boolean) {
+  exchangeToken(request: RequestMeta, userId: string, secret: string, client: SessionClient, throttle: boolean) {
     let limit: RateLimit | undefined;
     return this.exclusive(
+      request,
       async (g) => {
         if (throttle) await countAttempt(g.storage, `token|${client.ip}`, (l) => (limit = l));
         return exchangeToken(g, userId, secret, client);
@@ -66,48 +67,48 @@ export class UserGate extends DurableObject<Env> {
     );
   }
 
-  deleteSession(userId: string, sessionId: string) {
-    return this.exclusive((g) => deleteSession(g, userId, sessionId));
+  deleteSession(request: RequestMeta, userId: string, sessionId: string) {
+    return this.exclusive(request, (g) => deleteSession(g, userId, sessionId));
   }
 
-  deleteSessions(userId: string) {
-    return this.exclusive((g) => deleteSessions(g, userId));
+  deleteSessions(request: RequestMeta, userId: string) {
+    return this.exclusive(request, (g) => deleteSessions(g, userId));
   }
 
-  createToken(userId: string, input: TokenInput) {
-    return this.exclusive((g) => createToken(g, userId, input));
+  createToken(request: RequestMeta, userId: string, input: TokenInput) {
+    return this.exclusive(request, (g) => createToken(g, userId, input));
   }
 
-  createJwt(userId: string, input: JwtInput) {
-    return this.exclusive((g) => createJwt(g, userId, input));
+  createJwt(request: RequestMeta, userId: string, input: JwtInput) {
+    return this.exclusive(request, (g) => createJwt(g, userId, input));
   }
 
-  issueRecoveryCodes(userId: string, mode: 'create' | 'regenerate') {
-    return this.exclusive((g) => issueRecoveryCodes(g, userId, mode));
+  issueRecoveryCodes(request: RequestMeta, userId: string, mode: 'create' | 'regenerate') {
+    return this.exclusive(request, (g) => issueRecoveryCodes(g, userId, mode));
   }
 
-  createTotp(userId: string) {
-    return this.exclusive((g) => createTotp(g, userId));
+  createTotp(request: RequestMeta, userId: string) {
+    return this.exclusive(request, (g) => createTotp(g, userId));
   }
 
-  verifyTotp(userId: string, otp: string, sessionId: string | null) {
-    return this.exclusive((g) => verifyTotp(g, userId, otp, sessionId));
+  verifyTotp(request: RequestMeta, userId: string, otp: string, sessionId: string | null) {
+    return this.exclusive(request, (g) => verifyTotp(g, userId, otp, sessionId));
   }
 
-  deleteTotp(userId: string) {
-    return this.exclusive((g) => deleteTotp(g, userId));
+  deleteTotp(request: RequestMeta, userId: string) {
+    return this.exclusive(request, (g) => deleteTotp(g, userId));
   }
 
-  setMfa(userId: string, mfa: boolean, sessionId: string | null) {
-    return this.exclusive((g) => setMfa(g, userId, mfa, sessionId));
+  setMfa(request: RequestMeta, userId: string, mfa: boolean, sessionId: string | null) {
+    return this.exclusive(request, (g) => setMfa(g, userId, mfa, sessionId));
   }
 
-  createChallenge(userId: string, factor: string) {
-    return this.exclusive((g) => createChallenge(g, userId, factor));
+  createChallenge(request: RequestMeta, userId: string, factor: string) {
+    return this.exclusive(request, (g) => createChallenge(g, userId, factor));
   }
 
-  answerChallenge(userId: string, challengeId: string, otp: string, sessionId: string) {
-    return this.exclusive((g) => answerChallenge(g, userId, challengeId, otp, sessionId));
+  answerChallenge(request: RequestMeta, userId: string, challengeId: string, otp: string, sessionId: string) {
+    return this.exclusive(request, (g) => answerChallenge(g, userId, challengeId, otp, sessionId));
   }
 
   async alarm() {

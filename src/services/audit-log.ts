@@ -17,7 +17,10 @@ export type AuditEvent =
   | 'target.create'
   | 'target.update'
   | 'target.delete'
-  | 'identity.delete';
+  | 'identity.delete'
+  | 'session.create'
+  | 'session.delete'
+  | 'tokens.create';
 
 export interface AuditOptions {
   /** Which user the entry is about; defaults to `users.id = userId`. */

@@ -24,12 +24,12 @@ export async function loginWithPassword(ctx: ServiceContext, input: LoginInput):
   if (!user) {
     const error = new GateError('user_invalid_credentials');
     if (input.throttle) {
-      const counted = await emailGate(ctx.env, email).countLoginAttempt(email, input.client.ip);
+      const counted = await emailGate(ctx.env, email).countLoginAttempt(ctx.request, email, input.client.ip);
       unwrap(counted);
       error.rateLimit = counted.rateLimit;
     }
     throw error;
   }
-  const result = await userGate(ctx.env, user.id).login({ userId: user.id, email, password: input.password, client: input.client }, input.throttle);
+  const result = await userGate(ctx.env, user.id).login(ctx.request, { userId: user.id, email, password: input.password, client: input.client }, input.throttle);
   return { ...unwrap(result), rateLimit: result.rateLimit };
 }

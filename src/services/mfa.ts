@@ -46,32 +46,32 @@ export async function getRecoveryCodes(ctx: ServiceContext, userId: string): Pro
 }
 
 export async function issueRecoveryCodes(ctx: ServiceContext, userId: string, mode: 'create' | 'regenerate'): Promise<string[]> {
-  return unwrap(await gate(ctx, userId).issueRecoveryCodes(userId, mode));
+  return unwrap(await gate(ctx, userId).issueRecoveryCodes(ctx.request, userId, mode));
 }
 
 /** Sets `mfa`; from a session (Account route), enabling it grants that session the user's factors. */
 export async function updateMfa(ctx: ServiceContext, userId: string, mfa: boolean, sessionId: string | null = null): Promise<UserWithTargets> {
-  unwrap(await gate(ctx, userId).setMfa(userId, mfa, sessionId));
+  unwrap(await gate(ctx, userId).setMfa(ctx.request, userId, mfa, sessionId));
   return getUser(ctx, userId);
 }
 
 export async function deleteTotpAuthenticator(ctx: ServiceContext, userId: string): Promise<void> {
-  unwrap(await gate(ctx, userId).deleteTotp(userId));
+  unwrap(await gate(ctx, userId).deleteTotp(ctx.request, userId));
 }
 
 export async function createTotpAuthenticator(ctx: ServiceContext, userId: string): Promise<{ secret: string; uri: string }> {
-  return unwrap(await gate(ctx, userId).createTotp(userId));
+  return unwrap(await gate(ctx, userId).createTotp(ctx.request, userId));
 }
 
 export async function verifyTotpAuthenticator(ctx: ServiceContext, userId: string, otp: string, sessionId: string | null): Promise<UserWithTargets> {
-  unwrap(await gate(ctx, userId).verifyTotp(userId, otp, sessionId));
+  unwrap(await gate(ctx, userId).verifyTotp(ctx.request, userId, otp, sessionId));
   return getUser(ctx, userId);
 }
 
 export async function createChallenge(ctx: ServiceContext, userId: string, factor: string): Promise<ChallengeRow> {
-  return unwrap(await gate(ctx, userId).createChallenge(userId, factor));
+  return unwrap(await gate(ctx, userId).createChallenge(ctx.request, userId, factor));
 }
 
 export async function answerChallenge(ctx: ServiceContext, userId: string, challengeId: string, otp: string, sessionId: string): Promise<SessionRow> {
-  return unwrap(await gate(ctx, userId).answerChallenge(userId, challengeId, otp, sessionId));
+  return unwrap(await gate(ctx, userId).answerChallenge(ctx.request, userId, challengeId, otp, sessionId));
 }

@@ -12,7 +12,7 @@ import { unwrap, userGate } from './user-gate';
 const gate = (ctx: ServiceContext, userId: string) => userGate(ctx.env, userId);
 
 export async function createServerSession(ctx: ServiceContext, userId: string, client: SessionClient): Promise<IssuedSession> {
-  return unwrap(await gate(ctx, userId).createSession(userId, client));
+  return unwrap(await gate(ctx, userId).createSession(ctx.request, userId, client));
 }
 
 /** All sessions of a user, creation order (expired ones included until purged). */
@@ -23,19 +23,19 @@ export async function listSessions(ctx: ServiceContext, userId: string): Promise
 }
 
 export async function deleteSession(ctx: ServiceContext, userId: string, sessionId: string): Promise<SessionRow> {
-  return unwrap(await gate(ctx, userId).deleteSession(userId, sessionId));
+  return unwrap(await gate(ctx, userId).deleteSession(ctx.request, userId, sessionId));
 }
 
 export async function deleteSessions(ctx: ServiceContext, userId: string): Promise<SessionRow[]> {
-  return unwrap(await gate(ctx, userId).deleteSessions(userId));
+  return unwrap(await gate(ctx, userId).deleteSessions(ctx.request, userId));
 }
 
 export async function createToken(ctx: ServiceContext, userId: string, input: TokenInput): Promise<{ token: TokenRow; secret: string }> {
-  return unwrap(await gate(ctx, userId).createToken(userId, input));
+  return unwrap(await gate(ctx, userId).createToken(ctx.request, userId, input));
 }
 
 export async function createJwt(ctx: ServiceContext, userId: string, input: JwtInput): Promise<string> {
-  return unwrap(await gate(ctx, userId).createJwt(userId, input));
+  return unwrap(await gate(ctx, userId).createJwt(ctx.request, userId, input));
 }
 
 export async function exchangeToken(
@@ -45,6 +45,6 @@ export async function exchangeToken(
   client: SessionClient,
   throttle: boolean,
 ): Promise<IssuedSession & { rateLimit?: RateLimit }> {
-  const result = await gate(ctx, userId).exchangeToken(userId, secret, client, throttle);
+  const result = await gate(ctx, userId).exchangeToken(ctx.request, userId, secret, client, throttle);
   return { ...unwrap(result), rateLimit: result.rateLimit };
 }
