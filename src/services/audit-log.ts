@@ -59,7 +59,6 @@ export function auditStatement(ctx: ServiceContext, event: AuditEvent, userId: s
   );
 }
 
-
 /**
  * Entries about the user since the last deletion of a user with that id: entries are kept when a
  * user is deleted, but a new user reusing the id does not inherit them.

@@ -202,7 +202,7 @@ describe('GET and PATCH /v1/users/{userId}/prefs', () => {
 
   it('counts non-ASCII and "/" as PHP escapes them', async () => {
     const user = await createUser();
-    // 10923 × "é" → 65538 bytes as \u00e9; 32764 × "/" → 65528 + 8.
+    // 10922 × "é" as \u00e9 → 65532 + 8 bytes; 32764 × "/" as \/ → 65528 + 8 bytes.
     expectError(await call('PATCH', `/v1/users/${user.$id}/prefs`, { body: { prefs: { k: 'é'.repeat(10922) } } }), 400, 'general_argument_invalid');
     expectError(await call('PATCH', `/v1/users/${user.$id}/prefs`, { body: { prefs: { k: '/'.repeat(32764) } } }), 400, 'general_argument_invalid');
   });
