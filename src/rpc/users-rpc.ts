@@ -6,6 +6,11 @@ import type { ServiceContext } from '../services/context';
 import { listUsers } from '../services/user-list';
 import { createUser, deleteUser, getUser, type CreateUserInput } from '../services/users';
 import { createDatabase } from '../store/database';
+import { validateParams, optional } from '../http/validate-params';
+import { renderSession } from '../models/session';
+import { renderToken } from '../models/token';
+import { createJwt, createServerSession, createToken } from '../services/sessions';
+import { integerRange } from '../validation/range';
 
 /**
  * The RPC door for other Workers (service binding with `entrypoint = "UsersRpc"`). Callers are
@@ -38,4 +43,24 @@ export class UsersRpc extends WorkerEntrypoint<Env> {
   async deleteUser(userId: string): Promise<void> {
     await deleteUser(this.context(), userId);
   }
+
+  /** Like `POST /users/{userId}/sessions`: the Session model with its usable `secret`. */
+  async createSession(userId: string) {
+    const { session, secret } = await createServerSession(this.context(), userId, RPC_CLIENT);
+    return renderSession(session, CURRENT_FORMAT, { secret });
+  }
+
+  async createToken(userId: string, length = 6, expire = 900) {
+    validateParams({ length, expire }, { length: optional(integerRange(4, 128)), expire: optional(integerRange(60, 31_536_000)) });
+    const { token, secret } = await createToken(this.context(), userId, { length, expire, client: RPC_CLIENT });
+    return renderToken(token, secret, CURRENT_FORMAT);
+  }
+
+  async createJWT(userId: string, sessionId = '', duration = 900) {
+    validateParams({ duration }, { duration: optional(integerRange(1, 3600)) });
+    return { jwt: await createJwt(this.context(), userId, { sessionId, duration }) };
+  }
 }
+
+/** What sessions and tokens minted over RPC record as their client. */
+const RPC_CLIENT = { ip: '', userAgent: 'rpc', countryCode: '--' };
