@@ -131,7 +131,7 @@ async function factorsOf(g: GateContext, user: UserRow): Promise<string[]> {
 }
 
 /** Factor names as sessions record them: `recoverycode` in any case becomes `recoveryCode` (mfa.md §6.7). */
-export const canonicalFactor = (factor: string) => (factor.toLowerCase() === 'recoverycode' ? 'recoveryCode' : factor.toLowerCase());
+const canonicalFactor = (factor: string) => (factor.toLowerCase() === 'recoverycode' ? 'recoveryCode' : factor.toLowerCase());
 
 /**
  * `POST /account/mfa/challenge`. Email and phone challenges need a mail/SMS provider this server
