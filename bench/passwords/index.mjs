@@ -5,7 +5,7 @@
 // round runs long enough); the Worker is single-threaded, so that is its CPU time. Native time =
 // wall time, except for argon2 with p > 1, where libargon2 runs the lanes on threads and the
 // process CPU time is used instead: the ratio compares CPU cost, what a Worker is limited on.
-import { createCipheriv, createHash, scryptSync } from 'node:crypto';
+import { createCipheriv, createHash, scryptSync, timingSafeEqual } from 'node:crypto';
 import { scrypt as nobleScrypt } from '@noble/hashes/scrypt.js';
 import argon2 from 'argon2';
 import bcrypt from 'bcrypt';
@@ -17,6 +17,8 @@ const TARGET_RATIO = 3;
 
 const md5Hex = (text) => createHash('md5').update(text).digest('hex');
 const shaHex = (algo, text) => createHash(algo).update(text).digest('hex');
+/** A native verify of a hex digest: hash, then a constant-time compare (PHP's `hash_equals`). */
+const verifyHex = (digest, stored) => timingSafeEqual(Buffer.from(digest), Buffer.from(stored));
 
 /** phpass portable hash check with node:crypto's MD5 (what a native port would do). */
 function phpassNative(password, hash) {
@@ -43,6 +45,7 @@ async function buildCases() {
   const ourDefault = await argon2Hash(19456, 2, 1);
   const appwriteDefault = await argon2Hash(65536, 4, 3);
   const bcryptHash = bcrypt.hashSync(pw, 10);
+  const stored = { md5: md5Hex(pw), sha256: shaHex('sha256', pw), sha3: shaHex('sha3-512', pw) };
   const scryptE2e = { salt: 'appwrite', costCpu: 16384, costMemory: 13, costParallel: 2, length: 64, type: 'scrypt' };
   const scryptHex = (o) => scryptSync(pw, o.salt, o.length, { N: o.costCpu, r: o.costMemory, p: o.costParallel, maxmem: 2 ** 30 }).toString('hex');
   const scryptRfc = { salt: 'rfc-bound', costCpu: 65536, costMemory: 1, costParallel: 1, length: 64, type: 'scrypt' };
@@ -62,9 +65,9 @@ async function buildCases() {
     { name: 'argon2id m=65536 t=4 p=3 (Appwrite default), WASM', job: job(appwriteDefault, pw, { type: 'argon2' }), native: () => argon2.verify(appwriteDefault, pw), threaded: true },
     { name: 'argon2id m=65536 t=4 p=3 (Appwrite default), JS', job: job(appwriteDefault, pw, { type: 'argon2' }, 'js'), native: () => argon2.verify(appwriteDefault, pw), threaded: true },
     { name: 'bcrypt cost 10 (bcryptjs)', job: job(bcryptHash, pw, { type: 'bcrypt' }), native: () => bcrypt.compareSync(pw, bcryptHash) },
-    { name: 'md5', job: job(md5Hex(pw), pw, { type: 'md5' }), native: () => md5Hex(pw) },
-    { name: 'sha sha256', job: job(shaHex('sha256', pw), pw, { type: 'sha', version: 'sha256' }), native: () => shaHex('sha256', pw) },
-    { name: 'sha sha3-512 (default)', job: job(shaHex('sha3-512', pw), pw, { type: 'sha' }), native: () => shaHex('sha3-512', pw) },
+    { name: 'md5', job: job(md5Hex(pw), pw, { type: 'md5' }), native: () => verifyHex(md5Hex(pw), stored.md5) },
+    { name: 'sha sha256', job: job(shaHex('sha256', pw), pw, { type: 'sha', version: 'sha256' }), native: () => verifyHex(shaHex('sha256', pw), stored.sha256) },
+    { name: 'sha sha3-512 (default)', job: job(shaHex('sha3-512', pw), pw, { type: 'sha' }), native: () => verifyHex(shaHex('sha3-512', pw), stored.sha3) },
     { name: 'phpass $P$B (2^13 MD5)', job: job(phpass.hash, phpass.password, { type: 'phpass' }), native: () => phpassNative(phpass.password, phpass.hash) },
     { name: 'scrypt N=16384 r=13 p=2 (e2e), node:crypto', job: job(scryptHex(scryptE2e), pw, scryptE2e), native: () => scryptHex(scryptE2e) },
     { name: 'scrypt N=16384 r=13 p=2 (e2e), @noble/hashes', job: job(scryptHex(scryptE2e), pw, scryptE2e, 'wasm', 'noble-scrypt'), native: () => scryptHex(scryptE2e) },
