@@ -21,7 +21,6 @@ export interface CompileOptions {
 
 export interface CursorRef {
   id: string;
-  direction: 'after' | 'before';
   /** The first order attribute; a NULL value of it on the cursor document is an error. */
   orderAttribute: string | null;
   orderExpr: SQLiteColumn | SQL | null;
@@ -115,7 +114,6 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
   const cursor: CursorRef | null = cursorQuery
     ? {
         id: String(cursorQuery.values[0]),
-        direction,
         orderAttribute: orders[0]?.attribute ?? null,
         orderExpr: orders[0] ? keys[0].expr : null,
       }

@@ -5,8 +5,10 @@ import { literal, literalList } from '../store/literal';
 import type { Query } from './query';
 import { toSqlValue } from './values';
 
-/** Characters a trigram index cannot match on (shorter substrings fall back to a plain LIKE). */
+/** The shortest substring a trigram index can find; shorter ones fall back to a plain LIKE. */
 const MIN_TRIGRAM = 3;
+/** SQLite's limit on the arms of a compound SELECT is 500. */
+const MAX_UNION = 100;
 
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, '\\$&');
 const globEscape = (value: string) => value.replace(/[*?[]/g, '[$&]');
@@ -22,11 +24,12 @@ export function joined(parts: SQL[], operator: 'and' | 'or'): SQL {
 
 /** A validated filter query as a SQL condition (queries.md §5 semantics). */
 export function filterSql(query: Query, spec: CollectionSpec): SQL {
-  if (query.method === 'and') return joined((query.values as Query[]).map((child) => filterSql(child, spec)), 'and');
-  if (query.method === 'or') {
+  if (query.method === 'and' || query.method === 'or') {
+    const children = (query.values as Query[]).map((child) => filterSql(child, spec));
+    if (query.method === 'and' || children.length > MAX_UNION) return joined(children, query.method);
     // SQLite answers an OR of indexed conditions with a table scan; a union of per-branch index
     // lookups keeps each branch on its index.
-    const branches = (query.values as Query[]).map((child) => sql`select ${spec.seq} from ${spec.table} where ${filterSql(child, spec)}`);
+    const branches = children.map((child) => sql`select ${spec.seq} from ${spec.table} where ${child}`);
     return sql`${spec.seq} in (${sql.join(branches, sql` union `)})`;
   }
   const attr = spec.attributes[query.attribute];

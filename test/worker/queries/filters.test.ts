@@ -117,6 +117,11 @@ describe('GET /v1/users filters (queries.md §5)', () => {
     expect(await ids(Q.and(Q.equal('status', [true]), Q.or(Q.isNull('phone'), Q.equal('phone', [''])), Q.isNotNull('email')))).toEqual([u[2], u[4]]);
   });
 
+  it('an or of more branches than a compound SELECT may hold still works', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => Q.equal('name', [`nobody ${i}`]));
+    expect(await ids(Q.or(...many, Q.equal('name', ['neymar'])))).toEqual([u[2]]);
+  });
+
   it('nested queries get the same datetime and array handling as top-level ones', async () => {
     expect(await ids(Q.or(Q.equal('registration', ['2024-01-01T12:00:00+02:00']), Q.contains('labels', ['Gold'])))).toEqual([u[0], u[1]]);
   });

@@ -136,6 +136,11 @@ describe('GET /v1/users: queries validation messages (queries.md §6)', () => {
     await expectQueriesError([query], message);
   });
 
+  it('limit and offset have no upper bound', async () => {
+    expect((await listUsers([Q.limit(Number.MAX_SAFE_INTEGER), Q.offset('99999999999999999999')])).body.users).toEqual([]);
+    expect((await listUsers([Q.limit('99999999999999999999'), Q.equal('$id', ['nobody'])])).status).toBe(200);
+  });
+
   it('accepts numeric strings for limit and offset', async () => {
     const res = await listUsers([Q.limit('2'), Q.offset('0')]);
     expect(res.status).toBe(200);
