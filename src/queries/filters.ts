@@ -82,13 +82,19 @@ export function filterSql(query: Query, spec: CollectionSpec): SQL {
  */
 const ranged = (condition: SQL) => sql`unlikely(${condition})`;
 
+/** Above every character: `[v, v + MAX_CHAR)` holds exactly the strings that start with `v`. */
+const MAX_CHAR = String.fromCodePoint(0x10ffff);
+
 /**
- * `LIKE 'v%'` on case-insensitive (NOCASE-indexed) strings, which SQLite answers with an index
- * range; `GLOB 'v*'` on the others (datetimes), whose indexes are BINARY.
+ * An index range plus the exact `LIKE`/`GLOB`. SQLite's own LIKE optimisation does not fire on a
+ * `collate nocase` expression whose prefix looks like a number (`+4477…`), so the range is explicit.
+ * Under NOCASE the range compares case-folded, matching LIKE's case-insensitivity.
  */
 function startsWith(attr: AttributeSpec, value: string): SQL {
-  if (attr.type === 'string') return sql`${attr.expr} like ${literal(`${likeEscape(value)}%`)} escape '\\'`;
-  return sql`${attr.expr} glob ${literal(`${globEscape(value)}*`)}`;
+  if (attr.type === 'boolean') return sql`${attr.expr} like ${literal(`${likeEscape(value)}%`)} escape '\\'`;
+  const range = sql`${attr.expr} >= ${literal(value)} and ${attr.expr} < ${literal(value + MAX_CHAR)}`;
+  if (attr.type === 'string') return sql`(${range} and ${attr.expr} like ${literal(`${likeEscape(value)}%`)} escape '\\')`;
+  return sql`(${range} and ${attr.expr} glob ${literal(`${globEscape(value)}*`)})`;
 }
 
 /** Narrows a leading-wildcard LIKE through the trigram index when every value is long enough. */

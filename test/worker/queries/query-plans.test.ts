@@ -76,8 +76,10 @@ describe('GET /v1/users query plans: no full table scan of users', () => {
     ['orderAsc name + cursorAfter', [q('orderAsc', 'name'), q('cursorAfter', undefined, ['someone'])]],
     ['orderDesc registration + cursorBefore', [q('orderDesc', 'registration'), q('cursorBefore', undefined, ['someone'])]],
     ['filter + sort + cursor', [q('equal', 'status', [true]), q('orderAsc', 'email'), q('cursorAfter', undefined, ['someone'])]],
+    ['startsWith phone, a numeric-looking prefix', [q('startsWith', 'phone', ['+4477'])]],
+    ['startsWith name, digits', [q('startsWith', 'name', ['123'])]],
     ['nested or of indexed filters', [q('or', undefined, [{ method: 'equal', attribute: 'email', values: ['a@b.c'] }, { method: 'startsWith', attribute: 'name', values: ['Li'] }])]],
-  ])('pagination: %s', async (_, queries) => {
+  ])('pagination and special values: %s', async (_, queries) => {
     expect(await fullScans(queries as string[])).toEqual([]);
   });
 
