@@ -53,10 +53,7 @@ export async function listPage<Row>(
 function checkCursor(q: CompiledQueries, found: Array<{ value: unknown }>): void {
   const cursor = q.cursor!;
   if (found.length === 0) {
-    throw new AppwriteError(
-      'general_cursor_not_found',
-      q.spec.cursorNotFound?.(cursor.id) ?? undefined,
-    );
+    throw new AppwriteError('general_cursor_not_found', q.spec.cursorNotFound?.(cursor.id));
   }
   if (cursor.orderAttribute && found[0].value === null) {
     throw new AppwriteError(
