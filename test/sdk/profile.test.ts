@@ -1,18 +1,9 @@
-import { AppwriteException, ID, MessagingProviderType, Query } from 'node-appwrite';
+import { ID, MessagingProviderType, Query } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
-import { sdk, uid } from './client';
+import { expectAppwriteError, sdk, uid } from './client';
 
 const { users } = sdk();
 
-async function expectAppwriteError(promise: Promise<unknown>, code: number, type: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppwriteException);
-  expect((error as AppwriteException).code).toBe(code);
-  expect((error as AppwriteException).type).toBe(type);
-}
 
 const phone = () => `+1415${Math.floor(1e6 + Math.random() * 8.9e6)}`;
 const email = (id: string) => `${id.toLowerCase()}@example.com`;

@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
-import { Account, AppwriteException, AuthenticationFactor, AuthenticatorType, Client } from 'node-appwrite';
+import { Account, AuthenticationFactor, AuthenticatorType, Client } from 'node-appwrite';
 import { describe, expect, inject, it } from 'vitest';
-import { sdk, uid } from './client';
+import { expectAppwriteError, sdk, uid } from './client';
 
 const { users, client: keyClient } = sdk();
 
@@ -13,16 +13,6 @@ function endUser(credential: { session?: string; jwt?: string } = {}) {
   return new Account(client);
 }
 
-async function expectAppwriteError(promise: Promise<unknown>, code: number, type: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppwriteException);
-  expect((error as AppwriteException).code).toBe(code);
-  expect((error as AppwriteException).type).toBe(type);
-  return error as AppwriteException;
-}
 
 describe('node-appwrite 14.2.0: sessions, JWTs and login', () => {
   it('imported bcrypt user → password login → argon2 → session → JWT → delete sessions', async () => {

@@ -1,19 +1,9 @@
-import { AppwriteException, ID, Query } from 'node-appwrite';
+import { ID, Query } from 'node-appwrite';
 import { describe, expect, it } from 'vitest';
-import { sdk, uid } from './client';
+import { expectAppwriteError, sdk, uid } from './client';
 
 const { users } = sdk();
 
-async function expectAppwriteError(promise: Promise<unknown>, code: number, type: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppwriteException);
-  expect((error as AppwriteException).code).toBe(code);
-  expect((error as AppwriteException).type).toBe(type);
-  return error as AppwriteException;
-}
 
 describe('node-appwrite 14.2.0: users core', () => {
   it('creates, gets, lists and deletes a user', async () => {
