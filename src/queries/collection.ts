@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { MembershipArm } from './membership';
 import type { SearchPlan } from './search-terms';
 
 export type AttributeType = 'string' | 'boolean' | 'datetime';
@@ -19,6 +20,8 @@ export interface AttributeSpec {
   notNull?: boolean;
   /** Array `contains`: rows whose array shares an element with `values`. */
   containsAny?: (values: string[]) => SQL;
+  /** The same set as `containsAny`, as indexes to read it from (see `membership.ts`). */
+  containsAnyArms?: (values: string[]) => MembershipArm[];
   /**
    * Substring prefilter for `contains`/`endsWith` (values of 3+ characters): rows whose value may
    * contain any of `values`. The exact `LIKE` is still applied, so this only has to be a superset.
@@ -48,4 +51,6 @@ export interface CollectionSpec {
   newestFirst?: boolean;
   /** The `search` param; absent means the list has no search. */
   search?: (plan: SearchPlan) => SQL;
+  /** The same set as `search`, as indexes to read it from (see `membership.ts`). */
+  searchArms?: (plan: SearchPlan) => MembershipArm[];
 }

@@ -4,11 +4,13 @@ import { AppwriteError } from '../errors/appwrite-error';
 import type { CollectionSpec } from './collection';
 import { literal } from '../store/literal';
 import { filterSql, joined } from './filters';
+import { MAX_ARMS, membershipPage, membershipSet, type MembershipArm } from './membership';
 import { convertLegacyQuery, looksLikeLegacyQuery } from './legacy-syntax';
 import { parseJsonQuery, parseQueryObject } from './parse';
 import { InvalidQuery, invalidQueries, methodType, type Query } from './query';
 import { planSearch } from './search-terms';
 import { validateQuery } from './validate';
+import { toSqlValue } from './values';
 
 export interface CompileOptions {
   /** The `search` param (lists with a search index only). */
@@ -33,6 +35,12 @@ export interface CompiledQueries {
   filter: SQL | undefined;
   /** `filter` plus the cursor condition: the page's WHERE. */
   where: SQL | undefined;
+  /**
+   * For a lone membership filter (`contains` on labels, `search`): a one-column SELECT of the
+   * documents `total` counts (capped), read from the filter's indexes alone; `listPage` counts it
+   * instead of `filter`. Undefined otherwise.
+   */
+  totalSet?: SQL;
   orderBy: SQL[];
   limit: number;
   offset: number;
@@ -94,16 +102,27 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
 
   let deferredError: AppwriteError | null = null;
   const conditions: SQL[] = [];
-  if (options.scope) conditions.push(options.scope);
+  // Per condition: the indexes it can be read from (a membership filter), else null.
+  const arms: Array<MembershipArm[] | null> = [];
+  if (options.scope) {
+    conditions.push(options.scope);
+    arms.push(null);
+  }
   for (const query of queries.filter((q) => methodType(q.method) === 'filter')) {
     try {
       conditions.push(filterSql(query, spec));
+      arms.push(membershipArms(query, spec));
     } catch (error) {
       if (!(error instanceof AppwriteError)) throw error;
       deferredError ??= error;
     }
   }
-  if (options.search != null) conditions.push(searchSql(spec, options.search));
+  if (options.search != null) {
+    conditions.push(searchSql(spec, options.search));
+    const plan = spec.searchArms ? planSearch(options.search) : null;
+    arms.push(plan ? spec.searchArms!(plan) : null);
+  }
+  const lone = conditions.length === 1 && arms[0] && arms[0].length > 0 && arms[0].length <= MAX_ARMS ? arms[0] : null;
 
   const orders = queries
     .filter((q) => methodType(q.method) === 'order')
@@ -119,14 +138,30 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
       }
     : null;
   const filter = conditions.length > 0 ? joined(conditions, 'and') : undefined;
-  const where = cursor ? joined([...(filter ? [filter] : []), afterCursor(spec, keys, cursor.id)], 'and') : filter;
+  const pageLimit = limit ? clampInt(limit.values[0]) : DEFAULT_LIMIT;
+  const pageOffset = offset ? clampInt(offset.values[0]) : 0;
+  // A lone membership filter in creation order: the page reads only the first limit + offset
+  // entries of its indexes past the cursor, instead of every match (the filter is the same set).
+  const streamed =
+    lone && keys.length === 1 && keys[0].expr === spec.seq
+      ? membershipPage(
+          spec.seq,
+          lone,
+          cursor ? { op: keys[0].desc ? '<' : '>', value: cursorValue(spec, spec.seq, cursor.id) } : null,
+          keys[0].desc,
+          pageLimit + pageOffset,
+        )
+      : undefined;
+  const pageFilter = streamed ?? filter;
+  const where = cursor ? joined([...(pageFilter ? [pageFilter] : []), afterCursor(spec, keys, cursor.id)], 'and') : pageFilter;
   return {
     spec,
     filter,
     where,
+    totalSet: lone ? membershipSet(lone, spec.totalCap) : undefined,
     orderBy: keys.map((k) => (k.desc ? sql`${k.expr} desc` : sql`${k.expr} asc`)),
-    limit: limit ? clampInt(limit.values[0]) : DEFAULT_LIMIT,
-    offset: offset ? clampInt(offset.values[0]) : 0,
+    limit: pageLimit,
+    offset: pageOffset,
     reverse: direction === 'before' && cursor !== null,
     cursor,
     deferredError,
@@ -134,6 +169,12 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
 }
 
 const clampInt = (value: unknown) => Math.min(Number(value), Number.MAX_SAFE_INTEGER);
+
+function membershipArms(query: Query, spec: CollectionSpec): MembershipArm[] | null {
+  const attr = spec.attributes[query.attribute];
+  if (query.method !== 'contains' || !attr?.array || !attr.containsAnyArms) return null;
+  return attr.containsAnyArms(query.values.map((value) => String(toSqlValue(attr.type, value))));
+}
 
 function searchSql(spec: CollectionSpec, term: string): SQL {
   if (!spec.search) throw new AppwriteError('general_query_invalid', 'Invalid query: Attribute not found in schema: search');
@@ -164,6 +205,10 @@ function sortKeys(spec: CollectionSpec, orders: Array<{ attribute: string; desc:
   return keys.map((k) => ({ ...k, desc: k.desc !== backwards }));
 }
 
+/** `expr` of the cursor document, as a scalar subquery (no extra round trip). */
+const cursorValue = (spec: CollectionSpec, expr: SQLiteColumn | SQL, id: string) =>
+  sql`(select ${expr} from ${spec.table} where ${spec.id} = ${literal(id)})`;
+
 /**
  * Rows strictly after the cursor document in fetch order, as one keyset condition whose values are
  * scalar subqueries (so the cursor needs no extra round trip). The first key uses Appwrite's rule
@@ -171,7 +216,7 @@ function sortKeys(spec: CollectionSpec, orders: Array<{ attribute: string; desc:
  * whole sort key, which fixes Appwrite's skipped/duplicated rows when several orders tie.
  */
 function afterCursor(spec: CollectionSpec, keys: SortKey[], id: string): SQL {
-  const valueOf = (expr: SQLiteColumn | SQL) => sql`(select ${expr} from ${spec.table} where ${spec.id} = ${literal(id)})`;
+  const valueOf = (expr: SQLiteColumn | SQL) => cursorValue(spec, expr, id);
   const build = (i: number): SQL => {
     const { expr, desc, nullable } = keys[i];
     const v = valueOf(expr);

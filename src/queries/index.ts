@@ -22,6 +22,11 @@
  *   {@link CompiledQueries}: `where` (filters + search + scope + cursor), `filter` (the same
  *   without the cursor: what `total` counts), `orderBy` (with the creation-sequence tie-breaker),
  *   `limit` (default 25), `offset`, `cursor` and `reverse`.
+ * - A lone membership filter (`contains` on labels, or `search`, with no other filter or scope) is
+ *   read from its indexes (`membership.ts`, the collection's `containsAnyArms`/`searchArms`): the
+ *   total counts index entries without looking users up (`totalSet`), and in creation order the
+ *   page's `where` takes only the first `limit + offset` entries past the cursor, so neither grows
+ *   with the number of matches.
  * - `listPage(db, q, rows)` runs the page, the capped total and the cursor document lookup as one
  *   batch, raises `general_cursor_not_found` (each collection's message) and
  *   `database_query_order_null`, and un-reverses `cursorBefore` pages. Select any columns you like

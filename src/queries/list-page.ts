@@ -36,9 +36,11 @@ export async function listPage<Row>(
     throw q.deferredError;
   }
   const filtered = db.select({ one: sql`1` }).from(spec.table).where(q.filter);
-  const count = db
-    .select({ total: sql<number>`count(*)` })
-    .from((spec.totalCap === null ? filtered : filtered.limit(spec.totalCap)).as('matching'));
+  const count = q.totalSet
+    ? db.select({ total: sql<number>`count(*)` }).from(sql`(${q.totalSet}) as matching`)
+    : db
+        .select({ total: sql<number>`count(*)` })
+        .from((spec.totalCap === null ? filtered : filtered.limit(spec.totalCap)).as('matching'));
   const page = rows({ where: q.where, orderBy: q.orderBy, limit: q.limit, offset: q.offset });
   const results = (await db.batch(probe ? [page, count, probe] : [page, count])) as unknown as [
     Row[],

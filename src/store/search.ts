@@ -29,6 +29,19 @@ export function searchCondition(seq: SQLiteColumn, index: SearchIndex, match: Se
   return sql`${seq} in (${sql.join(parts, sql` union `)})`;
 }
 
+/**
+ * The same set as {@link searchCondition}, one arm per FTS table (FTS5 returns rowids in order,
+ * and takes rowid bounds with MATCH), for reading a lone `search` straight from the index.
+ */
+export function searchArms(index: SearchIndex, match: SearchMatch): Array<{ from: SQL; seq: SQL; where: SQL }> {
+  const arm = (table: string, expression: string) => ({
+    from: sql`${sql.identifier(table)}`,
+    seq: sql`rowid`,
+    where: sql`${sql.identifier(table)} match ${literal(expression)}`,
+  });
+  return [...(match.grams ? [arm(index.grams, match.grams)] : []), ...(match.words ? [arm(index.words, match.words)] : [])];
+}
+
 /** Rows whose `column` (a column of the trigram table) contains any of `values` (3+ chars each). */
 export function substringCandidates(seq: SQLiteColumn, index: SearchIndex, column: string, values: string[]): SQL {
   const match = values.map((v) => `${column} : "${v.replaceAll('"', '""')}"`).join(' OR ');

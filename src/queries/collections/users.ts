@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { literalList } from '../../store/literal';
-import { searchCondition, substringCandidates, usersSearchIndex } from '../../store/search';
+import { literal, literalList } from '../../store/literal';
+import { searchArms, searchCondition, substringCandidates, usersSearchIndex } from '../../store/search';
 import { userLabels, users } from '../../store/schema';
 import { TOTAL_CAP } from '../../store/users';
 import type { CollectionSpec } from '../collection';
@@ -35,7 +35,15 @@ export const usersCollection: CollectionSpec = {
       // Exact, case-sensitive element match, as Appwrite compares JSON strings.
       containsAny: (values) =>
         sql`${users.seq} in (select ${userLabels.userSeq} from ${userLabels} where ${userLabels.label} in (${literalList(values)}))`,
+      // One arm per label: the (label, user_seq) primary key lists each label's users in order.
+      containsAnyArms: (values) =>
+        values.map((value) => ({
+          from: sql`${userLabels}`,
+          seq: sql`${userLabels.userSeq}`,
+          where: sql`${userLabels.label} = ${literal(value)}`,
+        })),
     },
   },
   search: (plan) => searchCondition(users.seq, usersSearchIndex, plan),
+  searchArms: (plan) => searchArms(usersSearchIndex, plan),
 };
