@@ -12,13 +12,20 @@ export async function hashPassword(
   plain: string,
   settings: Argon2Settings,
 ): Promise<{ password: string; hash: 'argon2'; hashOptions: Record<string, unknown> }> {
-  const { memoryCost, timeCost, threads } = settings;
   return {
     password: hashArgon2id(plain, paramsOf(settings), settings.implementation),
     hash: 'argon2',
-    hashOptions: { type: 'argon2', memoryCost, timeCost, threads },
+    hashOptions: argon2HashOptions(settings),
   };
 }
+
+/** The `hashOptions` of a new argon2id hash — also stored for users created without a password. */
+export const argon2HashOptions = ({ memoryCost, timeCost, threads }: Argon2Settings): Record<string, unknown> => ({
+  type: 'argon2',
+  memoryCost,
+  timeCost,
+  threads,
+});
 
 /** Verify plaintext against a stored hash of any algorithm. needsRehash: true when valid and the stored hash is not argon2id at exactly `settings`. */
 export async function verifyPassword(

@@ -1,10 +1,9 @@
+import { toHex } from '../passwords/encoding';
+
 const encoder = new TextEncoder();
 
-const toHex = (bytes: ArrayBuffer | Uint8Array) =>
-  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-
 export async function sha256Hex(value: string): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value))));
 }
 
 /** Constant-time comparison of two strings (their SHA-256 digests are compared, so lengths may differ). */

@@ -5,7 +5,7 @@ import { targets, users } from '../store/schema';
 import type { TargetJson } from '../store/targets';
 import { deleteUserStatements, findUserWithTargets, userSeqOf } from '../store/users';
 import { resolveId, uniqueId } from '../validation/ids';
-import { assertVerifiable, hashPassword, type Argon2Settings } from '../passwords';
+import { argon2HashOptions, assertVerifiable, hashPassword } from '../passwords';
 import { auditStatement } from './audit-log';
 import { assertNoPersonalData } from './password-policy';
 import type { ServiceContext } from './context';
@@ -55,9 +55,6 @@ export async function importUser(ctx: ServiceContext, input: ImportUserInput): P
   const { password, hash, hashOptions } = input;
   return insertUser(ctx, { id, email, phone: null, name: input.name ?? '', password, hash, hashOptions });
 }
-
-/** The options a new argon2id hash is made with — stored even for users without a password. */
-const argon2HashOptions = ({ memoryCost, timeCost, threads }: Argon2Settings) => ({ type: 'argon2', memoryCost, timeCost, threads });
 
 interface NewUser {
   id: string;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, lt, notInArray } from 'drizzle-orm';
-import type { Database } from './database';
+import { nowIso, type Database } from './database';
 import { authenticators, sessions, tokens, type SessionRow } from './schema';
 import { selectUserWithTargets, toUserWithTargets, userSeqOf } from './users';
 
@@ -51,7 +51,7 @@ export const latestSessionOfUser = (db: Database, userSeq: number) =>
 export const updateSessionFactorsStatement = (db: Database, session: SessionRow, factors: string[], mfaUpdatedAt?: string) =>
   db
     .update(sessions)
-    .set({ factors: [...new Set(factors)], updatedAt: mfaUpdatedAt ?? new Date().toISOString(), ...(mfaUpdatedAt ? { mfaUpdatedAt } : {}) })
+    .set({ factors: [...new Set(factors)], updatedAt: mfaUpdatedAt ?? nowIso(), ...(mfaUpdatedAt ? { mfaUpdatedAt } : {}) })
     .where(eq(sessions.seq, session.seq))
     .returning();
 

@@ -1,3 +1,5 @@
+import { randomHex } from '../services/secrets';
+
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
 
 /** An existing id ("UID" in Appwrite): 1–36 chars of `[A-Za-z0-9._-]`, not starting with `.`, `-` or `_`. */
@@ -13,9 +15,7 @@ export const isCustomId = (value: string) => value === 'unique()' || ID.test(val
 export function uniqueId(now = Date.now()): string {
   const seconds = Math.floor(now / 1000);
   const micros = (now % 1000) * 1000 + Math.floor(Math.random() * 1000);
-  const random = crypto.getRandomValues(new Uint8Array(4));
-  const tail = Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 7);
-  return seconds.toString(16).padStart(8, '0') + micros.toString(16).padStart(5, '0') + tail;
+  return seconds.toString(16).padStart(8, '0') + micros.toString(16).padStart(5, '0') + randomHex(7);
 }
 
 export const resolveId = (value: string) => (value === 'unique()' ? uniqueId() : value);
