@@ -49,7 +49,7 @@ async function buildCases() {
   const scryptE2e = { salt: 'appwrite', costCpu: 16384, costMemory: 13, costParallel: 2, length: 64, type: 'scrypt' };
   const scryptHex = (o) => scryptSync(pw, o.salt, o.length, { N: o.costCpu, r: o.costMemory, p: o.costParallel, maxmem: 2 ** 30 }).toString('hex');
   const scryptRfc = { salt: 'rfc-bound', costCpu: 65536, costMemory: 1, costParallel: 1, length: 64, type: 'scrypt' };
-  // From shared/vectors/password-hashes.json (phpass-e2e, scryptmod-firebase-readme).
+  // From test/fixtures/password-hashes.json (phpass-e2e, scryptmod-firebase-readme).
   const phpass = { password: 'appwrite', hash: '$P$Br387rwferoKN7uwHZqNMu98q3U8RO.' };
   const firebase = {
     password: 'user1password',

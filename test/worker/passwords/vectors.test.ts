@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import file from '../../../../shared/vectors/password-hashes.json';
+import file from '../../fixtures/password-hashes.json';
 import { verifyPassword, type Argon2Settings, type StoredPassword } from '../../../src/passwords';
 
 interface Vector {
@@ -26,7 +26,7 @@ async function check(v: Vector, implementation: Argon2Settings['implementation']
   else expect((await result).valid).toBe(v.expected);
 }
 
-describe('known-answer vectors (shared/vectors/password-hashes.json)', () => {
+describe('known-answer vectors (test/fixtures/password-hashes.json)', () => {
   it('covers every algorithm Appwrite can store', () => {
     expect(vectors).toHaveLength(file.counts.total);
     expect(new Set(vectors.map((v) => v.algo))).toEqual(
