@@ -1,19 +1,10 @@
 import type { Config } from '../config';
-import type { Authentication } from '../services/authentication';
+import type { Caller } from '../services/caller';
 import type { ResponseFormat } from '../models/response-format';
 import type { Database } from '../store/database';
-import type { RawParams } from './request-params';
+import type { RawParams } from '../validation/params';
 
-/** Who is calling: Appwrite's role, the actor shown in scope errors, and the granted scopes. */
-export interface Caller {
-  role: 'guests' | 'users' | 'applications';
-  actorEmail: string;
-  scopes: ReadonlySet<string>;
-  /** Set for callers authenticated as a user (session or JWT). */
-  userId?: string;
-  /** The user, and the session for session callers, when authenticated as a user. */
-  auth?: Authentication;
-}
+export type { Caller };
 
 export type AppEnv = {
   Bindings: Env;

@@ -10,7 +10,6 @@ export function requestMeta(c: Context<AppEnv>): RequestMeta {
     ip: c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0].trim() ?? '',
     userAgent: c.req.header('user-agent') ?? '',
     countryCode: cf?.country ? cf.country.toLowerCase() : '--',
-    locale: c.req.header('x-appwrite-locale') ?? 'en',
     actor: { id: caller.userId ?? '', email: caller.actorEmail, name: '' },
   };
 }

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { AppwriteError } from '../errors/appwrite-error';
-
-export type RawParams = Record<string, unknown>;
+import type { RawParams } from '../validation/params';
 
 /** Largest accepted request body. Appwrite's own largest field (prefs) is 64 kB. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ServiceContext } from '../services/context';
 import type { AppEnv } from './app-env';
 import { requestMeta } from './request-meta';
-import type { RawParams } from './request-params';
+import type { RawParams } from '../validation/params';
 
 /** JSON with Appwrite's content type (`application/json; charset=UTF-8`). */
 export const json = (body: unknown, status = 200) =>

@@ -1,6 +1,6 @@
 import type { MembershipRow } from '../store/schema';
 import { renderDate } from './datetime';
-import { formatBefore, type ResponseFormat } from './response-format';
+import { FORMAT_1_5, formatBefore, type ResponseFormat } from './response-format';
 
 /** A membership with the current names it is rendered with. */
 export type MembershipWithNames = MembershipRow & { userName: string; userEmail: string; teamName: string };
@@ -23,6 +23,6 @@ export function renderMembership(membership: MembershipWithNames, format: Respon
     roles: membership.roles,
   };
   // Formats before 1.5.0 have no membership mfa (compat.md §2).
-  if (formatBefore(format, '1.5.0')) delete model.mfa;
+  if (formatBefore(format, FORMAT_1_5)) delete model.mfa;
   return model;
 }

@@ -26,3 +26,11 @@ export function formatBefore(format: ResponseFormat, version: string): boolean {
   }
   return format.preRelease;
 }
+
+/**
+ * Appwrite 1.5 changed shapes (targets, MFA fields, token phrase) and the query syntax (JSON
+ * instead of `method("attr", [values])`); older formats get the older forms.
+ */
+export const FORMAT_1_5 = '1.5.0';
+
+export const usesLegacyQuerySyntax = (format: ResponseFormat) => formatBefore(format, FORMAT_1_5);

@@ -2,7 +2,7 @@ import { COUNTRY_NAMES } from '../audit/country-names';
 import type { SessionRow } from '../store/schema';
 import { renderDate } from './datetime';
 import type { JsonObject } from './json';
-import { formatBefore, type ResponseFormat } from './response-format';
+import { FORMAT_1_5, formatBefore, type ResponseFormat } from './response-format';
 
 export interface SessionView {
   /** The usable credential, only right after creation and only for API-key callers; else `""`. */
@@ -53,7 +53,7 @@ export function renderSession(session: SessionRow, format: ResponseFormat, view:
     mfaUpdatedAt: renderDate(session.mfaUpdatedAt),
   };
   // Formats before 1.5.0 have no factors or secret (compat.md); $updatedAt and mfaUpdatedAt stay.
-  if (formatBefore(format, '1.5.0')) {
+  if (formatBefore(format, FORMAT_1_5)) {
     delete model.factors;
     delete model.secret;
   }

@@ -1,7 +1,7 @@
 import type { TokenRow } from '../store/schema';
 import { renderDate } from './datetime';
 import type { JsonObject } from './json';
-import { formatBefore, type ResponseFormat } from './response-format';
+import { FORMAT_1_5, formatBefore, type ResponseFormat } from './response-format';
 
 /** The Token model (sessions-tokens.md §8); `secret` is the raw token, shown once. */
 export function renderToken(token: TokenRow, secret: string, format: ResponseFormat): JsonObject {
@@ -13,6 +13,6 @@ export function renderToken(token: TokenRow, secret: string, format: ResponseFor
     expire: renderDate(token.expire),
     phrase: '',
   };
-  if (formatBefore(format, '1.5.0')) delete model.phrase;
+  if (formatBefore(format, FORMAT_1_5)) delete model.phrase;
   return model;
 }

@@ -1,7 +1,7 @@
 import type { UserRow } from '../store/schema';
 import type { TargetJson } from '../store/targets';
 import { renderDate } from './datetime';
-import { formatBefore, type ResponseFormat } from './response-format';
+import { FORMAT_1_5, formatBefore, type ResponseFormat } from './response-format';
 import type { JsonObject } from './json';
 import { renderTarget } from './target';
 
@@ -31,7 +31,7 @@ export function renderUser(user: UserWithTargets, format: ResponseFormat): JsonO
     accessedAt: renderDate(user.accessedAt),
   };
   // Formats before 1.5.0 have neither targets nor mfa (compat.md).
-  if (formatBefore(format, '1.5.0')) {
+  if (formatBefore(format, FORMAT_1_5)) {
     const { targets: _targets, mfa: _mfa, ...older } = model;
     return older as JsonObject;
   }

@@ -27,6 +27,9 @@ const SHA_VERSIONS = new Map<string, (password: string) => string>([
   ['sha3-512', keccak(jsSha3.sha3_512)],
 ]);
 
+/** The versions `POST /users/sha` accepts, in Appwrite's order. */
+export const SHA_VERSION_NAMES = [...SHA_VERSIONS.keys()];
+
 export const SHA_DEFAULT_VERSION = 'sha3-512';
 
 /**

@@ -10,7 +10,7 @@
  * const q = compileQueries(input.queries, identitiesCollection, {
  *   search: input.search,              // lists with a search index (users, identities)
  *   scope: eq(targets.userSeq, seq),   // optional: an implicit filter, counted in `total`
- *   legacySyntax: formatBefore(format, '1.5.0'),
+ *   legacySyntax: usesLegacyQuerySyntax(format),
  * });
  * const { rows, total } = await listPage(ctx.db, q, (p) =>
  *   ctx.db.select().from(identities).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),

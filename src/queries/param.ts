@@ -2,4 +2,7 @@ import { z } from 'zod';
 import { rule } from '../validation/rules';
 
 /** The `queries` param: an array of strings (PHP `queries[]=`); each one is checked by the engine. */
-export const queriesParam = rule(z.array(z.string()), 'Queries must be an array');
+export const queriesParam = rule(z.array(z.string()), 'Queries must be an array', {
+  type: 'array',
+  items: { type: 'string', description: 'an Appwrite query: JSON `{"method","attribute","values"}` or, before 1.5, `method("attr", [values])`' },
+});

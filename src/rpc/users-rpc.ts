@@ -1,66 +1,69 @@
 import { WorkerEntrypoint } from 'cloudflare:workers';
 import { loadConfig } from '../config';
+import { toEnvelope } from '../errors/envelope';
 import { CURRENT_FORMAT } from '../models/response-format';
-import { renderUser } from '../models/user';
-import type { ServiceContext } from '../services/context';
-import { listUsers } from '../services/user-list';
-import { createUser, deleteUser, getUser, type CreateUserInput } from '../services/users';
+import { operations, type AnyOperation, type OperationContext } from '../operations';
+import type { Caller } from '../services/caller';
+import { ALL_SCOPES } from '../services/api-keys';
 import { createDatabase } from '../store/database';
-import { validateParams, optional } from '../http/validate-params';
-import { renderSession } from '../models/session';
-import { renderToken } from '../models/token';
-import { createJwt, createServerSession, createToken } from '../services/sessions';
-import { integerRange } from '../validation/range';
-
-/**
- * The RPC door for other Workers (service binding with `entrypoint = "UsersRpc"`). Callers are
- * trusted like the root key; results are the same models the HTTP API returns.
- */
-export class UsersRpc extends WorkerEntrypoint<Env> {
-  private context(): ServiceContext {
-    return {
-      db: createDatabase(this.env.DB),
-      config: loadConfig(this.env),
-      env: this.env,
-      request: { ip: '', userAgent: 'rpc', countryCode: '--', locale: 'en', actor: { id: '', email: 'rpc', name: '' } },
-    };
-  }
-
-  async createUser(input: { userId: string } & Partial<Omit<CreateUserInput, 'userId'>>) {
-    const user = await createUser(this.context(), { email: null, phone: null, name: null, password: null, ...input });
-    return renderUser(user, CURRENT_FORMAT);
-  }
-
-  async getUser(userId: string) {
-    return renderUser(await getUser(this.context(), userId), CURRENT_FORMAT);
-  }
-
-  async listUsers(queries: string[] = [], search: string | null = null) {
-    const page = await listUsers(this.context(), { queries, search });
-    return { total: page.total, users: page.users.map((u) => renderUser(u, CURRENT_FORMAT)) };
-  }
-
-  async deleteUser(userId: string): Promise<void> {
-    await deleteUser(this.context(), userId);
-  }
-
-  /** Like `POST /users/{userId}/sessions`: the Session model with its usable `secret`. */
-  async createSession(userId: string) {
-    const { session, secret } = await createServerSession(this.context(), userId, RPC_CLIENT);
-    return renderSession(session, CURRENT_FORMAT, { secret });
-  }
-
-  async createToken(userId: string, length = 6, expire = 900) {
-    validateParams({ length, expire }, { length: optional(integerRange(4, 128)), expire: optional(integerRange(60, 31_536_000)) });
-    const { token, secret } = await createToken(this.context(), userId, { length, expire, client: RPC_CLIENT });
-    return renderToken(token, secret, CURRENT_FORMAT);
-  }
-
-  async createJWT(userId: string, sessionId = '', duration = 900) {
-    validateParams({ duration }, { duration: optional(integerRange(1, 3600)) });
-    return { jwt: await createJwt(this.context(), userId, { sessionId, duration }) };
-  }
-}
+import { validateParams, type ParamInput } from '../validation/params';
 
 /** What sessions and tokens minted over RPC record as their client. */
 const RPC_CLIENT = { ip: '', userAgent: 'rpc', countryCode: '--' };
+/** RPC callers are trusted like the root key. */
+const RPC_CALLER: Caller = { role: 'applications', actorEmail: 'rpc', scopes: new Set(ALL_SCOPES) };
+
+type Result<O> = O extends { run(...args: never[]): Promise<infer R> } ? R : never;
+
+/** One typed method per operation that has an RPC name: `env.USERS.updateEmail({ userId, email })`. */
+export type UsersRpcMethods = {
+  [O in AnyOperation as NonNullable<O['rpc']>]: (params: ParamInput<O['params']>) => Promise<Result<O>>;
+};
+
+/**
+ * The RPC door for other Workers (service binding with `entrypoint = "UsersRpc"`). Each method runs
+ * the same operation as its HTTP route — same validation, same models (newest response format) —
+ * and fails with an `Error` named `AppwriteException` carrying Appwrite's `code`, `type` and
+ * `version` besides its `message`.
+ */
+export class UsersRpc extends WorkerEntrypoint<Env> {}
+
+export interface UsersRpc extends UsersRpcMethods {}
+
+for (const op of operations) {
+  if (!op.rpc) continue;
+  Object.defineProperty(UsersRpc.prototype, op.rpc, {
+    value(this: UsersRpc, params: unknown) {
+      return runOperation(this.env, op, params);
+    },
+  });
+}
+
+async function runOperation(env: Env, op: AnyOperation, params: unknown): Promise<unknown> {
+  const ctx: OperationContext = {
+    service: {
+      db: createDatabase(env.DB),
+      config: loadConfig(env),
+      env,
+      request: { ip: '', userAgent: 'rpc', countryCode: '--', actor: { id: '', email: 'rpc', name: '' } },
+    },
+    format: CURRENT_FORMAT,
+    caller: RPC_CALLER,
+    client: RPC_CLIENT,
+    headers: new Headers(),
+    cookies: { issue() {}, clear() {} },
+  };
+  try {
+    const input = params && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, unknown>) : {};
+    return await op.run(ctx, validateParams(input, op.params) as never);
+  } catch (error) {
+    throw rpcError(error);
+  }
+}
+
+/** Own properties survive a service binding in workerd; the envelope is also the error's JSON. */
+function rpcError(error: unknown): Error {
+  const envelope = toEnvelope(error);
+  if (envelope.type === 'general_unknown') console.error(error);
+  return Object.assign(new Error(envelope.message), { name: 'AppwriteException', ...envelope });
+}

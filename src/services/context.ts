@@ -7,7 +7,6 @@ export interface RequestMeta {
   userAgent: string;
   /** Lower-case ISO-3166 alpha-2 from the edge, or `--`. */
   countryCode: string;
-  locale: string;
   /** The actor recorded in audit entries: the user for session calls, the app for key calls. */
   actor: { id: string; email: string; name: string };
 }

@@ -1,4 +1,4 @@
-import { formatBefore, type ResponseFormat } from '../models/response-format';
+import { usesLegacyQuerySyntax, type ResponseFormat } from '../models/response-format';
 import { compileQueries, listPage, usersCollection } from '../queries';
 import { selectUsersWithTargets, toUserWithTargets } from '../store/users';
 import type { ServiceContext } from './context';
@@ -14,7 +14,7 @@ export interface ListUsersInput {
 export async function listUsers(ctx: ServiceContext, input: ListUsersInput) {
   const q = compileQueries(input.queries, usersCollection, {
     search: input.search,
-    legacySyntax: input.format ? formatBefore(input.format, '1.5.0') : false,
+    legacySyntax: input.format ? usesLegacyQuerySyntax(input.format) : false,
   });
   const page = await listPage(ctx.db, q, (p) =>
     selectUsersWithTargets(ctx.db).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),

@@ -1,6 +1,6 @@
 import { randomHex } from '../services/secrets';
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
+export const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
 
 /** An existing id ("UID" in Appwrite): 1–36 chars of `[A-Za-z0-9._-]`, not starting with `.`, `-` or `_`. */
 export const isUid = (value: string) => ID.test(value);

@@ -6,7 +6,10 @@ const callingCodes = new Set([
 ]);
 
 /** E.164 (`+` and 7–15 digits) whose leading 1–3 digits are an assigned ITU calling code. */
+/** E.164 shape; the calling code is checked separately. */
+export const PHONE_SHAPE = /^\+[1-9]\d{6,14}$/;
+
 export function isValidPhone(value: string): boolean {
-  if (!/^\+[1-9]\d{6,14}$/.test(value)) return false;
+  if (!PHONE_SHAPE.test(value)) return false;
   return [1, 2, 3].some((n) => callingCodes.has(value.slice(1, 1 + n)));
 }

@@ -14,4 +14,5 @@ export const integerRange = (min: number, max: number) =>
       .union([z.number().int(), z.string().regex(/^\s*[+-]?\d+\s*$/).transform(Number)])
       .refine((n) => n >= min && n <= max),
     `Value must be a valid range between ${thousands(min)} and ${thousands(max)}`,
+    { type: 'integer', minimum: min, maximum: max },
   );

@@ -9,11 +9,11 @@ describe('UsersRpc (service binding entrypoint)', () => {
     const created = await rpc.createUser({ userId: id, email: `${id}@Example.com`, password: 'password-123' });
     expect(created).toMatchObject({ $id: id, email: `${id}@example.com`, hash: 'argon2' });
     expect((await call('GET', `/v1/users/${id}`)).body).toEqual(created);
-    expect(await rpc.getUser(id)).toEqual(created);
-    const list = await rpc.listUsers([JSON.stringify({ method: 'limit', values: [1] })]);
+    expect(await rpc.getUser({ userId: id })).toEqual(created);
+    const list = await rpc.listUsers({ queries: [JSON.stringify({ method: 'limit', values: [1] })] });
     expect(list.users).toHaveLength(1);
-    await rpc.deleteUser(id);
-    const error = await rpc.getUser(id).then(
+    await rpc.deleteUser({ userId: id });
+    const error = await rpc.getUser({ userId: id }).then(
       () => null,
       (e: Error) => e,
     );

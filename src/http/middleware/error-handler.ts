@@ -1,18 +1,14 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppwriteError } from '../../errors/appwrite-error';
-
-export const APPWRITE_VERSION = '1.6.2';
-
-/** Statuses Appwrite lets through; anything else becomes 500 "Server Error" (errors.md §1.1). */
-const PASSTHROUGH = new Set([400, 401, 402, 403, 404, 408, 409, 412, 416, 429, 451, 501, 503]);
+import { toEnvelope } from '../../errors/envelope';
+import { setRateLimitHeaders } from '../../operations/account-caller';
+import { GateError } from '../../services/user-gate';
 
 export function errorResponse(error: AppwriteError) {
-  const ok = PASSTHROUGH.has(error.status);
-  const status = ok ? error.status : 500;
-  const body = { message: ok ? error.message : 'Server Error', code: status, type: error.type, version: APPWRITE_VERSION };
-  return new Response(JSON.stringify(body), {
-    status,
+  const body = toEnvelope(error);
+  const response = new Response(JSON.stringify(body), {
+    status: body.code,
     headers: {
       'Content-Type': 'application/json; charset=UTF-8',
       'Cache-Control': 'no-cache, no-store, must-revalidate',
@@ -20,6 +16,9 @@ export function errorResponse(error: AppwriteError) {
       Pragma: 'no-cache',
     },
   });
+  // Throttled operations carry their rate-limit state on errors too.
+  if (error instanceof GateError && error.rateLimit) setRateLimitHeaders(response.headers, error.rateLimit);
+  return response;
 }
 
 /** The single place that renders Appwrite's error envelope. */

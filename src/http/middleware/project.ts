@@ -5,7 +5,7 @@ import { formatBefore, parseResponseFormat } from '../../models/response-format'
 import { createDatabase } from '../../store/database';
 import type { AppEnv } from '../app-env';
 import { readRequestParams } from '../request-params';
-import { APPWRITE_VERSION } from './error-handler';
+import { APPWRITE_VERSION } from '../../errors/envelope';
 
 /**
  * Reads config and params, then resolves the project (`project` param, else

@@ -7,19 +7,19 @@ describe('UsersRpc: credentials', () => {
   it('creates sessions, tokens and JWTs through the same gate as HTTP', async () => {
     const rpc = exports.UsersRpc;
     const user = await createUser();
-    const session = await rpc.createSession(user.$id);
+    const session = await rpc.createSession({ userId: user.$id });
     expect(session).toMatchObject({ userId: user.$id, provider: 'server', factors: ['server'] });
     expect((await call('GET', '/v1/account', asSession(session.secret as string))).body.$id).toBe(user.$id);
 
-    const token = await rpc.createToken(user.$id, 10, 60);
+    const token = await rpc.createToken({ userId: user.$id, length: 10, expire: 60 });
     expect(token.secret).toMatch(/^[0-9a-f]{10}$/);
     const exchanged = await call('POST', '/v1/account/sessions/token', { key: null, body: { userId: user.$id, secret: token.secret } });
     expect(exchanged.status).toBe(201);
 
-    const { jwt } = await rpc.createJWT(user.$id, 'recent');
+    const { jwt } = await rpc.createJWT({ userId: user.$id, sessionId: 'recent' });
     expect((await call('GET', '/v1/account', asJwt(jwt))).body.$id).toBe(user.$id);
 
-    const error = await rpc.createToken(user.$id, 2).then(
+    const error = await rpc.createToken({ userId: user.$id, length: 2 }).then(
       () => null,
       (e: Error) => e,
     );

@@ -1,14 +1,16 @@
 import { AppwriteError } from '../errors/appwrite-error';
-import type { Rule } from '../validation/rules';
-import type { RawParams } from './request-params';
+import type { Rule } from './rules';
 
-interface Required<T> {
+/** Parameters as the router collected them (path, query string or body), before validation. */
+export type RawParams = Record<string, unknown>;
+
+export interface RequiredParam<T> {
   rule: Rule<T>;
   optional: false;
   /** Type-level only: the validated value. */
   value?: T;
 }
-interface Optional<T, D> {
+export interface OptionalParam<T, D> {
   rule: Rule<T>;
   optional: true;
   fallback: D;
@@ -16,12 +18,12 @@ interface Optional<T, D> {
 }
 /** Kept loose on purpose: a tighter constraint makes TypeScript infer `unknown` for inline rules. */
 export type ParamSpec = Record<string, { optional: boolean }>;
-type Param = Required<unknown> | Optional<unknown, unknown>;
+export type Param = RequiredParam<unknown> | OptionalParam<unknown, unknown>;
 
-export const required = <T>(rule: Rule<T>): Required<T> => ({ rule, optional: false });
+export const required = <T>(rule: Rule<T>): RequiredParam<T> => ({ rule, optional: false });
 
 /** Absent → `fallback`; explicit JSON null → null without validation (Appwrite's rule). */
-export const optional = <T, D = undefined>(rule: Rule<T>, fallback?: D): Optional<T, D> => ({
+export const optional = <T, D = undefined>(rule: Rule<T>, fallback?: D): OptionalParam<T, D> => ({
   rule,
   optional: true,
   fallback: fallback as D,
@@ -31,6 +33,13 @@ type ValueOf<P> = Exclude<P extends { value?: infer T } ? T : never, undefined>;
 
 export type ParamValues<S extends ParamSpec> = {
   [K in keyof S]: S[K] extends { optional: true; fallback: infer D } ? ValueOf<S[K]> | D | null : ValueOf<S[K]>;
+};
+
+type RequiredKeys<S extends ParamSpec> = { [K in keyof S]: S[K] extends { optional: false } ? K : never }[keyof S];
+
+/** What a caller passes (RPC): required params as keys, optional ones may be left out or null. */
+export type ParamInput<S extends ParamSpec> = { [K in RequiredKeys<S>]: ValueOf<S[K]> } & {
+  [K in Exclude<keyof S, RequiredKeys<S>>]?: ValueOf<S[K]> | null;
 };
 
 /**

@@ -1,0 +1,46 @@
+import type { Context, Hono } from 'hono';
+import { honoPath, type Operation, type OperationContext } from '../operations';
+import { validateParams } from '../validation/params';
+import type { AppEnv } from './app-env';
+import { requireScope } from './middleware/caller';
+import { input, json, serviceContext } from './respond';
+import { sessionClient } from './session-client';
+import { clearedSessionCookieHeaders, sessionCookieHeaders } from './session-cookies';
+
+/** The HTTP door: every operation (and its aliases) becomes a route guarded by its scope. */
+export function mountOperations(app: Hono<AppEnv>, operations: readonly Operation[]) {
+  for (const op of operations) {
+    const guard = requireScope(op.scope, { mfaExempt: op.mfaExempt });
+    for (const path of [op.path, ...(op.aliases ?? [])]) {
+      app.on(op.method.toUpperCase(), honoPath(path), guard, async (c) => {
+        const ctx = operationContext(c);
+        for (const check of op.guards ?? []) check(ctx);
+        const result = await op.run(ctx, validateParams(input(c), op.params));
+        return respond(op.response.status, result, ctx.headers);
+      });
+    }
+  }
+}
+
+function operationContext(c: Context<AppEnv>): OperationContext {
+  const headers = new Headers();
+  const copy = (from: Headers) => from.forEach((value, name) => headers.append(name, value));
+  return {
+    service: serviceContext(c),
+    format: c.var.format,
+    caller: c.var.caller,
+    client: sessionClient(c),
+    headers,
+    cookies: {
+      issue: (secret, expire) => copy(sessionCookieHeaders(c, secret, expire)),
+      clear: () => copy(clearedSessionCookieHeaders(c)),
+    },
+  };
+}
+
+/** JSON with the operation's status, or an empty 204 as Appwrite answers deletes. */
+function respond(status: number, body: unknown, headers: Headers): Response {
+  const response = status === 204 ? new Response(null, { status }) : json(body, status);
+  headers.forEach((value, name) => response.headers.append(name, value));
+  return response;
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+/**
+ * The response models as the newest response format renders them (models.md). The OpenAPI
+ * document is generated from these, and a test parses every render function's output with them
+ * (strict: an extra or missing key fails), so a model and its schema cannot drift apart.
+ */
+const datetime = z.string().describe('ISO 8601 with milliseconds and `+00:00`, or `""` when unset');
+const document = { $id: z.string(), $createdAt: datetime, $updatedAt: datetime };
+
+const target = z
+  .object({
+    ...document,
+    name: z.string(),
+    userId: z.string(),
+    providerId: z.string().nullable(),
+    providerType: z.enum(['email', 'sms', 'push']),
+    identifier: z.string(),
+    expired: z.boolean(),
+  })
+  .strict();
+
+const preferences = z.record(z.unknown()).describe('Preferences: any JSON object');
+
+const userFields = {
+  ...document,
+  name: z.string(),
+  password: z.string().nullable(),
+  hash: z.string(),
+  hashOptions: z.record(z.unknown()),
+  registration: datetime,
+  status: z.boolean(),
+  labels: z.array(z.string()),
+  passwordUpdate: datetime,
+  email: z.string(),
+  phone: z.string(),
+  emailVerification: z.boolean(),
+  phoneVerification: z.boolean(),
+  mfa: z.boolean(),
+  prefs: preferences,
+  targets: z.array(target),
+  accessedAt: datetime,
+};
+const user = z.object(userFields).strict();
+const { password: _p, hash: _h, hashOptions: _o, ...accountFields } = userFields;
+const account = z.object(accountFields).strict();
+
+const clientFields = Object.fromEntries(
+  [
+    'osCode',
+    'osName',
+    'osVersion',
+    'clientType',
+    'clientCode',
+    'clientName',
+    'clientVersion',
+    'clientEngine',
+    'clientEngineVersion',
+    'deviceName',
+    'deviceBrand',
+    'deviceModel',
+  ].map((field) => [field, z.string()]),
+);
+
+const session = z
+  .object({
+    ...document,
+    userId: z.string(),
+    expire: datetime,
+    provider: z.string(),
+    providerUid: z.string(),
+    providerAccessToken: z.string(),
+    providerAccessTokenExpiry: z.string(),
+    providerRefreshToken: z.string(),
+    ip: z.string(),
+    ...clientFields,
+    countryCode: z.string(),
+    countryName: z.string(),
+    current: z.boolean(),
+    factors: z.array(z.string()),
+    secret: z.string(),
+    mfaUpdatedAt: datetime,
+  })
+  .strict();
+
+const token = z
+  .object({ $id: z.string(), $createdAt: datetime, userId: z.string(), secret: z.string(), expire: datetime, phrase: z.string() })
+  .strict();
+
+const identity = z
+  .object({
+    ...document,
+    userId: z.string(),
+    provider: z.string(),
+    providerUid: z.string(),
+    providerEmail: z.string(),
+    providerAccessToken: z.string(),
+    providerAccessTokenExpiry: datetime,
+    providerRefreshToken: z.string(),
+  })
+  .strict();
+
+const log = z
+  .object({
+    event: z.string(),
+    userId: z.string(),
+    userEmail: z.string(),
+    userName: z.string(),
+    mode: z.string(),
+    ip: z.string(),
+    time: datetime,
+    ...clientFields,
+    countryCode: z.string(),
+    countryName: z.string(),
+  })
+  .strict();
+
+const membership = z
+  .object({
+    ...document,
+    userId: z.string(),
+    userName: z.string(),
+    userEmail: z.string(),
+    teamId: z.string(),
+    teamName: z.string(),
+    invited: datetime,
+    joined: datetime,
+    confirm: z.boolean(),
+    mfa: z.boolean(),
+    roles: z.array(z.string()),
+  })
+  .strict();
+
+const list = <K extends string, T extends z.ZodTypeAny>(key: K, item: T) =>
+  z.object({ total: z.number().int(), [key]: z.array(item) } as { total: z.ZodNumber } & Record<K, z.ZodArray<T>>).strict();
+
+export const modelSchemas = {
+  user,
+  userList: list('users', user),
+  account,
+  preferences,
+  target,
+  targetList: list('targets', target),
+  session,
+  sessionList: list('sessions', session),
+  token,
+  jwt: z.object({ jwt: z.string() }).strict(),
+  identity,
+  identityList: list('identities', identity),
+  log,
+  logList: list('logs', log),
+  membership,
+  membershipList: list('memberships', membership),
+  mfaFactors: z.object({ totp: z.boolean(), phone: z.boolean(), email: z.boolean(), recoveryCode: z.boolean() }).strict(),
+  mfaRecoveryCodes: z.object({ recoveryCodes: z.array(z.string()) }).strict(),
+  mfaType: z.object({ secret: z.string(), uri: z.string() }).strict(),
+  mfaChallenge: z.object({ $id: z.string(), $createdAt: datetime, userId: z.string(), expire: datetime }).strict(),
+};
+
+export type ModelName = keyof typeof modelSchemas;
+export type Model<N extends ModelName> = z.infer<(typeof modelSchemas)[N]>;
