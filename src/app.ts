@@ -5,12 +5,15 @@ import { caller } from './http/middleware/caller';
 import { handleError } from './http/middleware/error-handler';
 import { project } from './http/middleware/project';
 import { mountOperations } from './http/operation-routes';
+import { mountReference } from './http/reference-routes';
 import { operations } from './operations';
 
 /** The HTTP door: Appwrite's `/v1` API, one route per operation of the table. */
 export const app = new Hono<AppEnv>({ strict: false });
 
 app.onError(handleError);
+// The reference needs no project or key, so it is mounted before their checks.
+mountReference(app, operations);
 // Unknown routes run the project and key checks too, then answer 404 (errors.md §5).
 app.use('*', project, caller);
 mountOperations(app, operations);

@@ -1,19 +1,5 @@
-import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, uid } from './helpers/api';
-
-const sha256Hex = async (value: string) =>
-  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-
-async function storeKey(scopes: string[], expire: string | null = null) {
-  const secret = `standard_${crypto.randomUUID().replaceAll('-', '')}`;
-  await env.DB.prepare('insert into keys (id, name, secret_hash, scopes, expire, created_at) values (?, ?, ?, ?, ?, ?)')
-    .bind(uid('key'), 'test', await sha256Hex(secret), JSON.stringify(scopes), expire, new Date().toISOString())
-    .run();
-  return secret;
-}
+import { call, keyWith as storeKey } from './helpers/api';
 
 describe('error envelope', () => {
   it('has exactly message, code, type, version in that order, with no-cache headers', async () => {

@@ -1,5 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import worker from '../../../src/index';
+import { modelSchemas } from '../../../src/models/schemas';
+import { operations, type Operation } from '../../../src/operations';
 
 export const ROOT_KEY = 'test-root-key';
 export const PROJECT = 'default';
@@ -49,12 +51,48 @@ export async function call<T = any>(method: string, path: string, options: CallO
   } catch {
     parsed = undefined;
   }
-  return { status: response.status, headers: response.headers, text, body: parsed as T };
+  const result = { status: response.status, headers: response.headers, text, body: parsed as T };
+  if (!options.headers?.['x-appwrite-response-format']) assertDocumentedResponse(method, path, result);
+  return result;
+}
+
+const routes = operations.flatMap((op: Operation) =>
+  [op.path, ...(op.aliases ?? [])].map((p) => ({ op, pattern: new RegExp(`^${p.replace(/\{\w+\}/g, '[^/]+')}/?$`) })),
+);
+
+/** The operation a request reaches (first match, as the router picks), if any. */
+export const operationOf = (method: string, path: string) =>
+  routes.find((r) => r.op.method === method.toLowerCase() && r.pattern.test(path.split('?')[0].replace(/\/{2,}/g, '/')))?.op;
+
+/**
+ * Every successful answer any test sees must have the documented status and match its model's
+ * schema exactly (strict: no extra or missing keys), so the OpenAPI document cannot drift from
+ * what the Worker sends.
+ */
+function assertDocumentedResponse(method: string, path: string, response: ApiResponse) {
+  if (response.status >= 300) return;
+  const op = operationOf(method, path);
+  if (!op) return;
+  if (response.status !== op.response.status) throw new Error(`${op.id} answered ${response.status}, documented ${op.response.status}`);
+  if (!op.response.model) return;
+  const check = modelSchemas[op.response.model].safeParse(response.body);
+  if (!check.success) throw new Error(`${op.id}: response does not match model ${op.response.model}: ${check.error.message}`);
 }
 
 let counter = 0;
 /** A unique, valid id for test data (tests share one database). */
 export const uid = (prefix = 'u') => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A scoped API key stored the way `npm run keys` stores it (SHA-256 of the secret). */
+export async function keyWith(scopes: readonly string[], expire: string | null = null) {
+  const secret = `standard_${uid('k')}`;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret));
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await env.DB.prepare('insert into keys (id, name, secret_hash, scopes, expire, created_at) values (?, ?, ?, ?, ?, ?)')
+    .bind(uid('key'), 'test', hex, JSON.stringify(scopes), expire, new Date().toISOString())
+    .run();
+  return secret;
+}
 
 export const createUser = async (body: Record<string, unknown> = {}) => {
   const res = await call('POST', '/v1/users', { body: { userId: uid(), ...body } });

@@ -1,21 +1,12 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { keyWith } from '../helpers/api';
 import { call, createUser, DATE, email, expectError, phone, storedLogs, uid } from './helpers';
 
 const base = (userId: string) => `/v1/users/${userId}/targets`;
 const pushTarget = (userId: string, body: Record<string, unknown> = {}) =>
   call('POST', base(userId), { body: { targetId: 'unique()', providerType: 'push', identifier: uid('tok'), ...body } });
 
-/** A key with only the given scopes (keys live in D1; the secret is stored as its SHA-256). */
-async function keyWith(scopes: string[]) {
-  const secret = `standard_${uid('k')}`;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret));
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  await env.DB.prepare('insert into keys (id, name, secret_hash, scopes, created_at) values (?, ?, ?, ?, ?)')
-    .bind(uid('key'), 'test', hex, JSON.stringify(scopes), new Date().toISOString())
-    .run();
-  return secret;
-}
 
 describe('POST /v1/users/{userId}/targets', () => {
   it('creates a target (201, Target model) without touching the user email/phone', async () => {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_SCOPES } from '../../../src/services/api-keys';
+import { operations } from '../../../src/operations';
+import { call, keyWith } from '../helpers/api';
+
+/** A concrete URL for a path: every placeholder filled with a valid id. */
+const urlOf = (path: string) => path.replace(/\{\w+\}/g, 'matrix1');
+
+const cells = operations.flatMap((op) => [op.path, ...(op.aliases ?? [])].map((path) => ({ op, path })));
+
+describe('scope matrix (generated from the operation table)', () => {
+  it.each(cells)('$op.id $path: a key without `$op.scope` gets 401 general_unauthorized_scope', async ({ op, path }) => {
+    const key = await keyWith(ALL_SCOPES.filter((scope) => scope !== op.scope));
+    const res = await call(op.method.toUpperCase(), urlOf(path), { key });
+    expect(res.status).toBe(401);
+    expect(res.body.type).toBe('general_unauthorized_scope');
+    expect(res.body.message).toBe(`app.default@service.localhost (role: applications) missing scope (${op.scope})`);
+  });
+
+  it.each(cells.filter(({ op }) => op.scope !== 'sessions.write'))('$op.id $path: no key and no session → 401', async ({ op, path }) => {
+    const res = await call(op.method.toUpperCase(), urlOf(path), { key: null });
+    expect(res.status).toBe(401);
+    expect(res.body.type).toBe('general_unauthorized_scope');
+    expect(res.body.message).toBe(`User (role: guests) missing scope (${op.scope})`);
+  });
+
+  it.each(cells)('$op.id $path: an expired key → 401 project_key_expired', async ({ op, path }) => {
+    const key = await keyWith(ALL_SCOPES, '2020-01-01T00:00:00.000Z');
+    const res = await call(op.method.toUpperCase(), urlOf(path), { key });
+    expect(res.status).toBe(401);
+    expect(res.body.type).toBe('project_key_expired');
+  });
+
+  it.each(cells)("$op.id $path: another project's id → 404 project_not_found", async ({ op, path }) => {
+    const res = await call(op.method.toUpperCase(), urlOf(path), { project: 'someone-else' });
+    expect(res.status).toBe(404);
+    expect(res.body.type).toBe('project_not_found');
+  });
+
+  it('covers every operation', () => {
+    expect(new Set(cells.map((c) => c.op.id)).size).toBe(operations.length);
+    console.log(`scope matrix: ${cells.length} routes × 4 credential variants`);
+  });
+});
