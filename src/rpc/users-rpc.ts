@@ -23,8 +23,7 @@ export type UsersRpcMethods = {
 /**
  * The RPC door for other Workers (service binding with `entrypoint = "UsersRpc"`). Each method runs
  * the same operation as its HTTP route — same validation, same models (newest response format) —
- * and fails with an `Error` named `AppwriteException` carrying Appwrite's `code`, `type` and
- * `version` besides its `message`.
+ * and fails with an `Error` whose message is Appwrite's error envelope (see `rpcErrorEnvelope`).
  */
 export class UsersRpc extends WorkerEntrypoint<Env> {}
 
@@ -61,9 +60,12 @@ async function runOperation(env: Env, op: AnyOperation, params: unknown): Promis
   }
 }
 
-/** Own properties survive a service binding in workerd; the envelope is also the error's JSON. */
+/**
+ * Across a service binding only an error's message survives (its own properties and a custom name
+ * do not), so the message is the whole envelope as JSON; `rpcErrorEnvelope` reads it back.
+ */
 function rpcError(error: unknown): Error {
   const envelope = toEnvelope(error);
   if (envelope.type === 'general_unknown') console.error(error);
-  return Object.assign(new Error(envelope.message), { name: 'AppwriteException', ...envelope });
+  return new Error(JSON.stringify(envelope));
 }

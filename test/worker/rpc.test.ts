@@ -1,5 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { rpcErrorEnvelope } from '../../src/rpc/errors';
 import { call, uid } from './helpers/api';
 
 describe('UsersRpc (service binding entrypoint)', () => {
@@ -17,6 +18,6 @@ describe('UsersRpc (service binding entrypoint)', () => {
       () => null,
       (e: Error) => e,
     );
-    expect(error?.message).toBe('User with the requested ID could not be found.');
+    expect(rpcErrorEnvelope(error)?.message).toBe('User with the requested ID could not be found.');
   });
 });

@@ -1,5 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { rpcErrorEnvelope } from '../../../src/rpc/errors';
 import { call, createUser } from '../helpers/api';
 import { asJwt, asSession } from './helpers';
 
@@ -23,6 +24,6 @@ describe('UsersRpc: credentials', () => {
       () => null,
       (e: Error) => e,
     );
-    expect(error?.message).toBe('Invalid `length` param: Value must be a valid range between 4 and 128');
+    expect(rpcErrorEnvelope(error)?.message).toBe('Invalid `length` param: Value must be a valid range between 4 and 128');
   });
 });
