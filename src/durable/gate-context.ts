@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../config';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { ErrorType } from '../errors/error-types';
-import { auditStatement, type AuditEvent, type AuditOptions } from '../services/audit-log';
-import type { RequestMeta } from '../services/context';
+import { auditStatement, type AuditEvent, type AuditOptions } from '../store/audit-log';
+import type { RequestMeta } from '../audit/request-meta';
 import type { Database } from '../store/database';
 import { users, type UserRow } from '../store/schema';
 
@@ -26,7 +26,7 @@ export interface GateContext {
 export function audit(g: GateContext, event: AuditEvent, user: UserRow, options: { signedIn?: boolean; when?: AuditOptions['when'] } = {}) {
   const actor = { id: user.id, email: user.email ?? '', name: user.name };
   const request = options.signedIn ? { ...g.request, actor } : g.request;
-  return auditStatement({ db: g.db, config: g.config, env: g.env, request }, event, user.id, {
+  return auditStatement({ db: g.db, request }, event, user.id, {
     subject: eq(users.seq, user.seq),
     when: options.when,
   });

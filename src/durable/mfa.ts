@@ -1,9 +1,9 @@
 import { and, asc, eq, exists, isNull } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
-import { timingSafeEqual } from '../passwords/encoding';
-import { decryptJson, encryptJson } from '../services/crypto-at-rest';
-import { randomHex } from '../services/secrets';
-import { newTotpSecret, provisioningUri, totpCode } from '../services/totp';
+import { timingSafeEqual } from '../crypto/encoding';
+import { decryptJson, encryptJson } from '../crypto/at-rest';
+import { randomHex } from '../crypto/secrets';
+import { newTotpSecret, provisioningUri, totpCode } from '../crypto/totp';
 import { nowIso } from '../store/database';
 import { authenticators, challenges, users, type AuthenticatorRow, type ChallengeRow, type SessionRow, type UserRow } from '../store/schema';
 import { findSessionOfUser, updateSessionFactorsStatement } from '../store/sessions';

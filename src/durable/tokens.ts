@@ -1,5 +1,5 @@
-import { signJwt } from '../services/jwt';
-import { randomHex, sha256Hex } from '../services/secrets';
+import { signJwt } from '../crypto/jwt';
+import { randomHex, sha256Hex } from '../crypto/secrets';
 import { nowIso } from '../store/database';
 import { tokens, type TokenRow } from '../store/schema';
 import { findSessionOfUser, latestSessionOfUser } from '../store/sessions';

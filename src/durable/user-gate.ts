@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import { loadConfig } from '../config';
-import type { RequestMeta } from '../services/context';
+import type { RequestMeta } from '../audit/request-meta';
 import { createDatabase } from '../store/database';
 import { settle, type GateContext, type GateResult, type RateLimit } from './gate-context';
 import { answerChallenge, createChallenge, createTotp, deleteTotp, issueRecoveryCodes, setMfa, verifyTotp } from './mfa';

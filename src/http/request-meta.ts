@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { RequestMeta } from '../services/context';
+import type { RequestMeta } from '../audit/request-meta';
 import type { AppEnv } from './app-env';
 
 /** Client address, user agent and edge country of the request, plus the audited actor. */

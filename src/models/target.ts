@@ -16,5 +16,3 @@ export function renderTarget(target: TargetLike) {
     expired: Boolean(target.expired),
   };
 }
-
-export type TargetModel = ReturnType<typeof renderTarget>;

@@ -1,11 +1,10 @@
-import type { UserRow } from '../store/schema';
-import type { TargetJson } from '../store/targets';
+import type { UserWithTargets } from '../store/users';
 import { renderDate } from './datetime';
 import { FORMAT_1_5, formatBefore, type ResponseFormat } from './response-format';
 import type { JsonObject } from './json';
 import { renderTarget } from './target';
 
-export type UserWithTargets = UserRow & { targets: TargetJson[] };
+export type { UserWithTargets };
 
 /** The User model (models.md §2), field order as Appwrite emits it. */
 export function renderUser(user: UserWithTargets, format: ResponseFormat): JsonObject {

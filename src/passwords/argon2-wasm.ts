@@ -8,7 +8,7 @@
  * Workers refuse `WebAssembly.compile()` at run time; a `.wasm` import arrives precompiled.
  */
 import wasm from '@phi-ag/argon2/argon2.wasm';
-import { utf8 } from './encoding';
+import { utf8 } from '../crypto/encoding';
 
 interface Libargon2 {
   memory: WebAssembly.Memory;

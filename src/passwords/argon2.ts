@@ -1,5 +1,5 @@
 import { argon2i, argon2id } from '@noble/hashes/argon2.js';
-import { fromBase64Strict, timingSafeEqualBytes, toBase64, utf8 } from './encoding';
+import { fromBase64Strict, timingSafeEqualBytes, toBase64, utf8 } from '../crypto/encoding';
 import { Argon2Type, hashWasm, verifyWasm } from './argon2-wasm';
 
 export type Argon2Implementation = 'wasm' | 'js';
@@ -74,11 +74,4 @@ export function hashArgon2id(password: string, params: Argon2Params, implementat
     ? hashWasm(password, salt, { type: Argon2Type.id, version: VERSION_13, ...params }, TAG_BYTES)
     : tagJs(password, phc, TAG_BYTES);
   return formatArgon2({ ...phc, tag });
-}
-
-/** True when `encoded` is an argon2id v=19 hash made with exactly `params`. */
-export function isArgon2idAt(encoded: string, params: Argon2Params): boolean {
-  const phc = parseArgon2(encoded);
-  return !!phc && phc.type === 'argon2id' && phc.version === VERSION_13
-    && phc.m === params.m && phc.t === params.t && phc.p === params.p;
 }

@@ -1,5 +1,5 @@
 import bcryptjs from 'bcryptjs';
-import { utf8 } from './encoding';
+import { utf8 } from '../crypto/encoding';
 
 const BCRYPT = /^\$2([abxy])\$(\d\d)\$[./A-Za-z0-9]{53}$/;
 

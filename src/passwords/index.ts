@@ -1,4 +1,4 @@
-import { hashArgon2id, isArgon2idAt, type Argon2Params } from './argon2';
+import { hashArgon2id, type Argon2Params } from './argon2';
 import { algorithmFor } from './registry';
 
 export interface Argon2Settings { memoryCost: number; timeCost: number; threads: number; implementation: 'wasm' | 'js' }
@@ -27,19 +27,17 @@ export const argon2HashOptions = ({ memoryCost, timeCost, threads }: Argon2Setti
   threads,
 });
 
-/** Verify plaintext against a stored hash of any algorithm. needsRehash: true when valid and the stored hash is not argon2id at exactly `settings`. */
-export async function verifyPassword(
-  stored: StoredPassword,
-  plain: string,
-  settings: Argon2Settings,
-): Promise<{ valid: boolean; needsRehash: boolean }> {
-  if (!stored.password) return { valid: false, needsRehash: false };
+/**
+ * Verify plaintext against a stored hash of any algorithm. Whether to re-hash after a login is the
+ * caller's rule (Appwrite's: by algorithm name only, password-hashes.md §5).
+ */
+export async function verifyPassword(stored: StoredPassword, plain: string, settings: Argon2Settings): Promise<{ valid: boolean }> {
+  if (!stored.password) return { valid: false };
   const options = stored.hashOptions ?? {};
   const algorithm = algorithmFor(stored.hash);
   algorithm.assertAffordable(stored.password, options);
   const valid = await algorithm.verify(plain, stored.password, options, settings.implementation);
-  const current = stored.hash === 'argon2' && isArgon2idAt(stored.password, paramsOf(settings));
-  return { valid, needsRehash: valid && !current };
+  return { valid };
 }
 
 /** Import-time guard rails: throw `new AppwriteError('password_too_expensive', '<clear message naming the cap>')` (import from '../errors/appwrite-error') when a hash's cost would exceed Workers' CPU/memory limits. hashName = stored hash name, password = the hash string, hashOptions as stored. */

@@ -1,5 +1,5 @@
 import { md5 } from '@noble/hashes/legacy.js';
-import { timingSafeEqual, toHex, utf8 } from './encoding';
+import { timingSafeEqual, toHex, utf8 } from '../crypto/encoding';
 
 /** Appwrite `md5`: unsalted lowercase hex MD5; uppercase hex never verifies (PHP `===`). */
 export function verifyMd5(password: string, hash: string): boolean {

@@ -1,5 +1,5 @@
 import { md5 } from '@noble/hashes/legacy.js';
-import { timingSafeEqual, utf8 } from './encoding';
+import { timingSafeEqual, utf8 } from '../crypto/encoding';
 import { verifyCrypt } from './bcrypt';
 
 const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -1,4 +1,4 @@
-import { fromBase64Lenient, timingSafeEqual, toBase64, utf8 } from './encoding';
+import { fromBase64Lenient, timingSafeEqual, toBase64, utf8 } from '../crypto/encoding';
 import { deriveScrypt } from './scrypt';
 
 /** Firebase's project-wide rounds = 8 and mem_cost = 14, which Appwrite hardcodes. */

@@ -1,7 +1,7 @@
 import { scrypt as nobleScrypt } from '@noble/hashes/scrypt.js';
 import { scryptSync } from 'node:crypto';
 import { AppwriteError } from '../errors/appwrite-error';
-import { timingSafeEqual, toHex, utf8 } from './encoding';
+import { timingSafeEqual, toHex, utf8 } from '../crypto/encoding';
 
 export interface ScryptParams { N: number; r: number; p: number; dkLen: number }
 

@@ -2,7 +2,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js';
 import jsSha3 from 'js-sha3';
 import { AppwriteError } from '../errors/appwrite-error';
-import { timingSafeEqual, toHex, utf8 } from './encoding';
+import { timingSafeEqual, toHex, utf8 } from '../crypto/encoding';
 
 /**
  * SHA-3 comes from js-sha3 (hex straight from a string): its Keccak on 32-bit lanes is ~4× faster

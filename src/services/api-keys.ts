@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { Database } from '../store/database';
 import { keys } from '../store/schema';
-import { sha256Hex, timingSafeEqualText } from './secrets';
+import { sha256Hex, timingSafeEqualText } from '../crypto/secrets';
 
 /** Every scope this server checks. The root key (`API_KEY`) has all of them. */
 export const ALL_SCOPES = ['users.read', 'users.write', 'targets.read', 'targets.write', 'sessions.write'] as const;

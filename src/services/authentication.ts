@@ -1,20 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { UserWithTargets } from '../models/user';
-import { timingSafeEqual } from '../passwords/encoding';
+import { timingSafeEqual } from '../crypto/encoding';
 import { nowIso, type Database } from '../store/database';
 import { users, type SessionRow } from '../store/schema';
 import { loadUserCredentials } from '../store/sessions';
-import { verifyJwt } from './jwt';
-import { sha256Hex } from './secrets';
-import { decodeSessionCredential } from './session-credential';
+import { verifyJwt } from '../crypto/jwt';
+import { sha256Hex } from '../crypto/secrets';
+import { decodeSessionCredential } from '../crypto/session-credential';
 
 /** A request authenticated as a user, by a session credential or a JWT. */
 export interface Authentication {
   user: UserWithTargets;
   /** The session the credential names; JWT requests have none (sessions-tokens.md §10.2). */
   session: SessionRow | null;
-  via: 'session' | 'jwt';
   /** Whether the user has a verified TOTP authenticator (a second factor for the MFA gate). */
   totpVerified: boolean;
 }
@@ -30,7 +29,7 @@ export async function authenticateSession(db: Database, credential: string): Pro
   if (!found.user) return null;
   const now = nowIso();
   const session = found.sessions.find((s) => timingSafeEqual(s.secretHash, hash) && s.expire >= now);
-  return session ? { user: found.user, session, via: 'session', totpVerified: found.totpVerified } : null;
+  return session ? { user: found.user, session, totpVerified: found.totpVerified } : null;
 }
 
 /**
@@ -46,7 +45,7 @@ export async function authenticateJwt(db: Database, jwtSecret: string, token: st
   const found = await loadUserCredentials(db, userId);
   if (!found.user) return null;
   if (typeof sessionId === 'string' && sessionId && !found.sessions.some((s) => s.id === sessionId)) return null;
-  return { user: found.user, session: null, via: 'jwt', totpVerified: found.totpVerified };
+  return { user: found.user, session: null, totpVerified: found.totpVerified };
 }
 
 const DAY_MS = 24 * 3600 * 1000;

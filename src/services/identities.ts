@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import { compileQueries, identitiesCollection, listPage } from '../queries';
 import { identities, users } from '../store/schema';
-import { auditStatement } from './audit-log';
+import { auditStatement } from '../store/audit-log';
 import type { ServiceContext } from './context';
 
 /**

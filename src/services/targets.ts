@@ -9,7 +9,7 @@ import { userSeqOf } from '../store/users';
 import { isValidEmail } from '../validation/email';
 import { resolveId } from '../validation/ids';
 import { isValidPhone } from '../validation/phone';
-import { auditStatement } from './audit-log';
+import { auditStatement } from '../store/audit-log';
 import type { ServiceContext } from './context';
 
 export interface NewTarget {

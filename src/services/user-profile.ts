@@ -5,7 +5,7 @@ import type { UserWithTargets } from '../models/user';
 import { nowIso } from '../store/database';
 import { users } from '../store/schema';
 import { updateUserRow, type UserChanges } from '../store/user-updates';
-import { auditStatement, type AuditEvent } from './audit-log';
+import { auditStatement, type AuditEvent } from '../store/audit-log';
 import type { ServiceContext } from './context';
 
 export interface ProfileUpdate {

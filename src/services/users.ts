@@ -6,7 +6,7 @@ import type { TargetJson } from '../store/targets';
 import { deleteUserStatements, findUserWithTargets, userSeqOf } from '../store/users';
 import { resolveId, uniqueId } from '../validation/ids';
 import { argon2HashOptions, assertVerifiable, hashPassword } from '../passwords';
-import { auditStatement } from './audit-log';
+import { auditStatement } from '../store/audit-log';
 import { assertNoPersonalData } from './password-policy';
 import type { ServiceContext } from './context';
 

@@ -278,4 +278,3 @@ export type TokenRow = typeof tokens.$inferSelect;
 export type AuthenticatorRow = typeof authenticators.$inferSelect;
 export type ChallengeRow = typeof challenges.$inferSelect;
 export type LogRow = typeof logs.$inferSelect;
-export type KeyRow = typeof keys.$inferSelect;

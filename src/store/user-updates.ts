@@ -1,6 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { UserWithTargets } from '../models/user';
+import type { UserWithTargets } from './users';
 import type { Database } from './database';
 import { users } from './schema';
 import { selectUserWithTargets, toUserWithTargets } from './users';

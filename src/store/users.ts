@@ -1,5 +1,4 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
-import type { UserWithTargets } from '../models/user';
 import type { Database } from './database';
 import {
   authenticators,
@@ -11,13 +10,17 @@ import {
   teams,
   tokens,
   users,
+  type UserRow,
 } from './schema';
-import { parseTargetsJson, targetsOfUserJson } from './targets';
+import { parseTargetsJson, targetsOfUserJson, type TargetJson } from './targets';
 
 /** Appwrite counts list totals up to this many documents. */
 export const TOTAL_CAP = 5000;
 
 const userWithTargetsColumns = { ...getTableColumns(users), targetsJson: targetsOfUserJson };
+
+/** A user with its targets, as one statement reads them. */
+export type UserWithTargets = UserRow & { targets: TargetJson[] };
 
 type UserWithTargetsRow = typeof users.$inferSelect & { targetsJson: string | null };
 

@@ -1,4 +1,4 @@
-import { randomHex } from '../services/secrets';
+import { randomHex } from '../crypto/secrets';
 
 export const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
 

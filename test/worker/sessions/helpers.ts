@@ -45,7 +45,7 @@ export const listSessions = async (userId: string) => (await call('GET', `/v1/us
 
 /** The current TOTP code, waiting out the last 2 s of a 30 s step so the server sees the same step. */
 export async function currentTotp(secret: string): Promise<string> {
-  const { totpCode } = await import('../../../src/services/totp');
+  const { totpCode } = await import('../../../src/crypto/totp');
   const intoStep = (Date.now() / 1000) % 30;
   if (intoStep > 28) await new Promise((r) => setTimeout(r, (30 - intoStep) * 1000 + 50));
   return totpCode(secret, Date.now() / 1000);

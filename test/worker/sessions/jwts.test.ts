@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signJwt } from '../../../src/services/jwt';
+import { signJwt } from '../../../src/crypto/jwt';
 import { call, createUser } from '../helpers/api';
 import { asJwt, asSession, serverSession } from './helpers';
 

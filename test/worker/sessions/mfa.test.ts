@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { totpCode } from '../../../src/services/totp';
+import { totpCode } from '../../../src/crypto/totp';
 import { call, createUser } from '../helpers/api';
 import { asJwt, asSession, currentTotp, serverSession, userWithPassword } from './helpers';
 

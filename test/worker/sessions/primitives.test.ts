@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decryptText, encryptJson, decryptJson, encryptText } from '../../../src/services/crypto-at-rest';
-import { signJwt, verifyJwt } from '../../../src/services/jwt';
-import { decodeSessionCredential, encodeSessionCredential } from '../../../src/services/session-credential';
-import { base32Decode, base32Encode, newTotpSecret, provisioningUri, totpCode } from '../../../src/services/totp';
+import { decryptText, encryptJson, decryptJson, encryptText } from '../../../src/crypto/at-rest';
+import { signJwt, verifyJwt } from '../../../src/crypto/jwt';
+import { decodeSessionCredential, encodeSessionCredential } from '../../../src/crypto/session-credential';
+import { base32Decode, base32Encode, newTotpSecret, provisioningUri, totpCode } from '../../../src/crypto/totp';
 
 const KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 

@@ -1,4 +1,4 @@
-import { fromBase64Lenient, timingSafeEqual, toBase64, utf8 } from '../passwords/encoding';
+import { fromBase64Lenient, timingSafeEqual, toBase64, utf8 } from './encoding';
 
 /** What our JWTs carry, in Appwrite's claim order (sessions-tokens.md §9). */
 export interface JwtClaims {

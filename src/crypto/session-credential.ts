@@ -1,4 +1,4 @@
-import { fromBase64Lenient, toBase64, utf8 } from '../passwords/encoding';
+import { fromBase64Lenient, toBase64, utf8 } from './encoding';
 
 /** What clients hold as a session "secret": base64 of `{"id":"<userId>","secret":"<256 hex>"}` (sessions-tokens.md §2.4). */
 export function encodeSessionCredential(userId: string, secret: string): string {

@@ -1,4 +1,4 @@
-import { toHex } from '../passwords/encoding';
+import { toHex } from './encoding';
 
 const encoder = new TextEncoder();
 

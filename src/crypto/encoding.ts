@@ -1,4 +1,4 @@
-/** Byte/string conversions shared by the hash modules; all outputs match PHP's formatting. */
+/** Byte/string conversions and constant-time compares for hashes, tokens and secrets; outputs match PHP's formatting. */
 
 const encoder = new TextEncoder();
 

@@ -1,3 +1,5 @@
+import { fromBase64Lenient, toBase64 } from './encoding';
+
 /**
  * AES-256-GCM for secrets the API must show again (recovery codes, TOTP secrets). The key is the
  * `ENCRYPTION_KEY` secret (64 hex chars). Stored form: `v1.<base64 iv>.<base64 ciphertext+tag>`.
@@ -15,19 +17,17 @@ function importKey(keyHex: string): Promise<CryptoKey> {
   return key;
 }
 
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 export async function encryptText(plain: string, keyHex: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await importKey(keyHex), new TextEncoder().encode(plain));
-  return `v1.${toBase64(iv)}.${toBase64(new Uint8Array(sealed))}`;
+  return `v1.${toBase64(iv, true)}.${toBase64(new Uint8Array(sealed), true)}`;
 }
 
 export async function decryptText(stored: string, keyHex: string): Promise<string> {
   const [version, iv, sealed] = stored.split('.');
   if (version !== 'v1' || !iv || !sealed) throw new Error('Unknown ciphertext format');
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(iv) }, await importKey(keyHex), fromBase64(sealed));
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Lenient(iv) }, await importKey(keyHex), fromBase64Lenient(sealed));
   return new TextDecoder().decode(plain);
 }
 
