@@ -1,9 +1,7 @@
 import type { TargetJson } from '../store/targets';
 import { renderDate } from './datetime';
 
-type TargetLike = Omit<TargetJson, 'expired'> & { expired: number | boolean };
-
-export function renderTarget(target: TargetLike) {
+export function renderTarget(target: TargetJson) {
   return {
     $id: target.id,
     $createdAt: renderDate(target.createdAt),
@@ -13,6 +11,6 @@ export function renderTarget(target: TargetLike) {
     providerId: target.providerId || null,
     providerType: target.providerType,
     identifier: target.identifier,
-    expired: Boolean(target.expired),
+    expired: target.expired,
   };
 }

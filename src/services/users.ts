@@ -2,7 +2,7 @@ import { AppwriteError } from '../errors/appwrite-error';
 import type { UserWithTargets } from '../models/user';
 import { constraintViolation, nowIso } from '../store/database';
 import { targets, users } from '../store/schema';
-import type { TargetJson } from '../store/targets';
+import { toTargetJson } from '../store/targets';
 import { deleteUserStatements, findUserWithTargets, userSeqOf } from '../store/users';
 import { resolveId, uniqueId } from '../validation/ids';
 import { argon2HashOptions, assertVerifiable, hashPassword } from '../passwords';
@@ -126,18 +126,6 @@ function mapUserConflict(error: unknown): unknown {
   }
   return error;
 }
-
-const toTargetJson = (t: typeof targets.$inferSelect): TargetJson => ({
-  id: t.id,
-  createdAt: t.createdAt,
-  updatedAt: t.updatedAt,
-  userId: t.userId,
-  name: t.name,
-  providerId: t.providerId,
-  providerType: t.providerType,
-  identifier: t.identifier,
-  expired: t.expired,
-});
 
 export async function getUser(ctx: ServiceContext, id: string): Promise<UserWithTargets> {
   const user = await findUserWithTargets(ctx.db, id);

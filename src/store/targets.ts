@@ -1,26 +1,25 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
+import { targets, type TargetRow } from './schema';
 
-/** A target as selected inside JSON (booleans arrive as 0/1). */
-export interface TargetJson {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  userId: string;
-  name: string | null;
-  providerId: string | null;
-  providerType: string;
-  identifier: string;
-  expired: number | boolean;
-}
+/** The target columns a user carries in its model (the rest are internal). */
+const FIELDS = ['id', 'createdAt', 'updatedAt', 'userId', 'name', 'providerId', 'providerType', 'identifier', 'expired'] as const;
+
+export type TargetJson = Pick<TargetRow, (typeof FIELDS)[number]>;
+
+const columns = getTableColumns(targets);
 
 /**
  * A correlated subquery returning the user's targets (insertion order) as a JSON array, so a
  * user and its targets come back in one statement. `"users"."seq"` is spelled out because Drizzle
  * renders columns unqualified in single-table selects, which would bind to `targets.seq` here.
  */
-export const targetsOfUserJson = sql<string>`(select json_group_array(json_object(
-  'id', t.id, 'createdAt', t.created_at, 'updatedAt', t.updated_at, 'userId', t.user_id, 'name', t.name,
-  'providerId', t.provider_id, 'providerType', t.provider_type, 'identifier', t.identifier, 'expired', t.expired))
-  from (select * from targets where targets.user_seq = "users"."seq" order by targets.seq limit 1000) t)`;
+export const targetsOfUserJson = sql.raw(`(select json_group_array(json_object(
+  ${FIELDS.map((field) => `'${field}', t.${columns[field].name}`).join(', ')}))
+  from (select * from targets where targets.user_seq = "users"."seq" order by targets.seq limit 1000) t)`) as ReturnType<typeof sql<string>>;
 
-export const parseTargetsJson = (value: string | null): TargetJson[] => (value ? JSON.parse(value) : []);
+/** SQLite's JSON has no booleans: `expired` arrives as 0/1. */
+export const parseTargetsJson = (value: string | null): TargetJson[] =>
+  value ? (JSON.parse(value) as TargetJson[]).map((t) => ({ ...t, expired: Boolean(t.expired) })) : [];
+
+export const toTargetJson = (row: TargetRow): TargetJson =>
+  Object.fromEntries(FIELDS.map((field) => [field, row[field]])) as TargetJson;
