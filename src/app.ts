@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { consoleRoutes } from './console';
 import { AppwriteError } from './errors/appwrite-error';
 import type { AppEnv } from './http/app-env';
 import { caller } from './http/middleware/caller';
@@ -23,6 +24,7 @@ import { userTokensRoutes } from './http/routes/user-tokens';
 export const app = new Hono<AppEnv>({ strict: false });
 
 app.onError(handleError);
+app.route('/console', consoleRoutes); // public page, before the key checks; it calls /v1 with the key
 // Unknown routes run the project and key checks too, then answer 404 (errors.md §5).
 app.use('*', project, caller);
 app.route('/v1/users', userImportsRoutes);
