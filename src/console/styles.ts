@@ -30,6 +30,7 @@ h2 { font-size: 1.1rem; margin: 0 0 0.6em; }
 .narrow { max-width: 560px; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 16px; align-items: start; }
 .grid .card { margin: 0; }
+.grid .wide { grid-column: 1 / -1; }
 label { display: block; font-weight: 600; margin: 10px 0 4px; }
 input, select, textarea, button, .button { font: inherit; color: inherit; border-radius: 6px; border: 1px solid var(--line); padding: 7px 10px; background: var(--bg); }
 input, select, textarea { width: 100%; min-width: 0; }
@@ -38,6 +39,7 @@ button, .button { cursor: pointer; background: var(--accent); color: var(--accen
 button:disabled { opacity: 0.45; cursor: not-allowed; }
 button.danger { background: transparent; color: var(--bad); border-color: var(--bad); }
 button.sort { background: none; border: 0; padding: 0; color: inherit; font-weight: 700; }
+button.sort .arrow { opacity: 0.6; }
 .row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-top: 8px; }
 .row input { flex: 1; width: auto; }
 .field-form { margin-bottom: 6px; }
@@ -50,6 +52,7 @@ small, .hint { color: var(--muted); }
 .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 8px 12px; margin-bottom: 8px; }
 .filters .field:first-child { grid-column: 1 / -1; }
 .filters label { margin-top: 0; }
+.filters .reset { align-self: end; }
 .table-wrap { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: 7px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }

@@ -69,6 +69,17 @@ describe.skipIf(!browser)('admin console in headless Chromium', () => {
     await shot('users-list');
   });
 
+  it('sorts by a column, both ways', async () => {
+    const names = () => page.locator('table.users tbody td[data-label=Name]').allInnerTexts();
+    await page.getByRole('button', { name: 'Sort by Name' }).click();
+    await expect.poll(names).toEqual(['Ada Lovelace', ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(pagerName)]);
+    await page.getByRole('button', { name: 'Sort by Name' }).click();
+    await expect.poll(names).toEqual([...[12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map(pagerName), 'Ada Lovelace']);
+    expect(await page.getAttribute('th[aria-sort]', 'aria-sort')).toBe('descending');
+    await page.getByRole('button', { name: 'Reset search, filters and sort' }).click();
+    await expect.poll(names).toEqual([...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(pagerName), 'Ada Lovelace']);
+  });
+
   it('filters by label', async () => {
     await page.fill('#label', 'vip');
     await page.keyboard.press('Tab');

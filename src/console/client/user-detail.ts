@@ -41,10 +41,10 @@ async function userDetailScreen(userId) {
       lock(statusSection, 'users.write'),
       prefsEditor(user, path),
       targetsSection(path),
-      sessionsSection(path),
       mfaSection(() => user, path, refresh),
-      logsSection(path),
-      deleteSection(() => user, path)));
+      deleteSection(() => user, path),
+      sessionsSection(path),
+      logsSection(path)));
 }
 
 /** A one-field form: Save sends it alone; a failure leaves the typed value in place. */

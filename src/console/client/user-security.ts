@@ -1,8 +1,9 @@
 /** The user's targets, sessions, MFA and activity log: sections of the user screen. */
 export const userSecuritySections = String.raw`
 /** A section that (re)loads its body from the API; the body builder gets a reload callback. */
-function loadingSection(title, id, scope, fetchBody) {
+function loadingSection(title, id, scope, fetchBody, wide) {
   const el = section(title, id);
+  if (wide) el.classList.add('wide');
   const body = h('div');
   const line = messageLine();
   el.append(body, line);
@@ -51,7 +52,7 @@ function sessionsSection(path) {
         sessions.map((s) => [device(s), browser(s), os(s), s.ip, s.countryName, formatDate(s.$createdAt), revoke(s)]),
         'No sessions.'),
       sessions.length ? lock(h('div', { class: 'row' }, all), 'users.write') : null);
-  });
+  }, true);
 }
 
 /**
@@ -103,6 +104,6 @@ function logsSection(path) {
         logs.map((l) => [l.event, l.userEmail || l.userName || '—', client(l), device(l), l.ip, l.countryName, formatDate(l.time)]),
         'No activity yet.'),
       total > logs.length ? h('p', { class: 'hint', text: 'Latest ' + logs.length + ' of ' + total + '.' }) : null);
-  });
+  }, true);
 }
 `;

@@ -12,7 +12,8 @@ const COLUMNS = [
 ];
 
 /** Kept across screens, so returning from a user finds the list as it was left. */
-const listState = { search: '', status: '', verified: '', label: '', from: '', to: '', limit: 25, sort: '', desc: false, page: 0, cursor: null, before: false };
+const LIST_DEFAULTS = { search: '', status: '', verified: '', label: '', from: '', to: '', limit: 25, sort: '', desc: false, page: 0, cursor: null, before: false };
+const listState = Object.assign({}, LIST_DEFAULTS);
 let listRequest = 0;
 
 function listQueries() {
@@ -64,7 +65,11 @@ function usersListScreen() {
     field('Label', bind(h('input', { id: 'label', value: listState.label, autocomplete: 'off' }), 'label')),
     field('Created from', bind(h('input', { id: 'from', type: 'date', value: listState.from }), 'from')),
     field('Created to', bind(h('input', { id: 'to', type: 'date', value: listState.to }), 'to')),
-    field('Per page', bind(h('select', { id: 'limit' }, [5, 10, 25, 50, 100].map((n) => h('option', { value: n, text: n, selected: listState.limit === n }))), 'limit')));
+    field('Per page', bind(h('select', { id: 'limit' }, [5, 10, 25, 50, 100].map((n) => h('option', { value: n, text: n, selected: listState.limit === n }))), 'limit')),
+    h('div', { class: 'field reset' }, h('button', { type: 'button', text: 'Reset', 'aria-label': 'Reset search, filters and sort', onclick: () => {
+      Object.assign(listState, LIST_DEFAULTS);
+      usersListScreen();
+    } })));
   let timer;
   const debounce = (fn) => {
     clearTimeout(timer);
@@ -96,7 +101,7 @@ function sortButton(label, attribute, reload) {
     listState.sort = attribute;
     firstPage();
     reload();
-  } }, label, active ? (listState.desc ? ' ▼' : ' ▲') : '');
+  } }, label, h('span', { class: 'arrow', 'aria-hidden': 'true', text: active ? (listState.desc ? ' ▼' : ' ▲') : ' ↕' }));
 }
 
 function renderPage(page, reload) {
