@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-/** Debian's `chromium` package (`apt-get install -y chromium`); playwright never downloads one. */
-export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Debian's `chromium` package (`apt-get install -y chromium`); playwright never downloads one.
+ * CHROMIUM_PATH overrides it (e.g. to check the skip path).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
   '--no-sandbox',
