@@ -19,6 +19,7 @@ const LAYERS = [
   'openapi',
   'http',
   'rpc',
+  'console', // the admin page: browser code served as text, calling the public /v1 API
   'app',
   'index',
 ];

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { consoleRoutes } from './console';
 import { AppwriteError } from './errors/appwrite-error';
 import type { AppEnv } from './http/app-env';
 import { caller } from './http/middleware/caller';
@@ -12,8 +13,10 @@ import { operations } from './operations';
 export const app = new Hono<AppEnv>({ strict: false });
 
 app.onError(handleError);
-// The reference needs no project or key, so it is mounted before their checks.
+// The reference and the console page need no project or key, so they are mounted before those
+// checks (the console then calls /v1 with the key its user pastes).
 mountReference(app, operations);
+app.route('/console', consoleRoutes);
 // Unknown routes run the project and key checks too, then answer 404 (errors.md §5).
 app.use('*', project, caller);
 mountOperations(app, operations);
