@@ -18,6 +18,7 @@ import {
 import { oneOf, strictBoolean, text } from '../../validation/rules';
 import type { AppEnv } from '../app-env';
 import { requireScope } from '../middleware/caller';
+import { limitedResponse } from '../rate-limit';
 import { input, json, noContent, serviceContext } from '../respond';
 import { required, validateParams } from '../validate-params';
 import { currentSession, signedIn } from './account';
@@ -85,16 +86,24 @@ accountMfaRoutes.patch('/recovery-codes', account, recentChallenge, async (c) =>
 
 // Served on the 1.6 path and the plural one SDKs use since 1.8.1.
 for (const path of ['/challenge', '/challenges']) {
-  accountMfaRoutes.post(path, accountMfaGroup, async (c) => {
-    const p = validateParams(input(c), { factor: required(oneOf(['email', 'phone', 'totp', 'recoverycode'], true)) });
-    const challenge = await createChallenge(serviceContext(c), signedIn(c.var.caller).user.id, p.factor);
-    return json(renderMfaChallenge(challenge), 201);
-  });
+  accountMfaRoutes.post(path, accountMfaGroup, (c) =>
+    limitedResponse(
+      async () => {
+        const p = validateParams(input(c), { factor: required(oneOf(['email', 'phone', 'totp', 'recoverycode'], true)) });
+        return createChallenge(serviceContext(c), signedIn(c.var.caller).user.id, p.factor);
+      },
+      (challenge) => json(renderMfaChallenge(challenge), 201),
+    ),
+  );
 
-  accountMfaRoutes.put(path, accountMfaGroup, async (c) => {
-    const p = validateParams(input(c), { challengeId: required(text(1, 256)), otp: required(text(1, 256)) });
-    const session = currentSession(c.var.caller);
-    const updated = await answerChallenge(serviceContext(c), session.userId, p.challengeId, p.otp, session.id);
-    return json(renderSession(updated, c.var.format));
-  });
+  accountMfaRoutes.put(path, accountMfaGroup, (c) =>
+    limitedResponse(
+      async () => {
+        const p = validateParams(input(c), { challengeId: required(text(1, 256)), otp: required(text(1, 256)) });
+        const session = currentSession(c.var.caller);
+        return answerChallenge(serviceContext(c), session.userId, p.challengeId, p.otp, session.id);
+      },
+      (updated) => json(renderSession(updated, c.var.format)),
+    ),
+  );
 }

@@ -7,11 +7,10 @@ import { AppwriteError } from '../../errors/appwrite-error';
 import { renderSession, renderSessionList } from '../../models/session';
 import { loginWithPassword } from '../../services/login';
 import { deleteSession, deleteSessions, exchangeToken, listSessions } from '../../services/sessions';
-import { GateError } from '../../services/user-gate';
 import { customId, email, hashedPassword, text, uid } from '../../validation/rules';
 import type { AppEnv } from '../app-env';
-import { errorResponse } from '../middleware/error-handler';
 import { requireScope } from '../middleware/caller';
+import { setRateLimitHeaders, withRateLimitOnError } from '../rate-limit';
 import { input, json, noContent, serviceContext } from '../respond';
 import { clearedSessionCookieHeaders, sessionCookieHeaders } from '../session-cookies';
 import { sessionClient } from '../session-client';
@@ -37,24 +36,6 @@ function sessionCreated(c: Context<AppEnv>, { session, secret }: IssuedSession, 
   return response;
 }
 
-function setRateLimitHeaders(headers: Headers, limit: RateLimit) {
-  headers.set('X-RateLimit-Limit', String(limit.limit));
-  headers.set('X-RateLimit-Remaining', String(limit.remaining));
-  headers.set('X-RateLimit-Reset', String(limit.reset));
-}
-
-/** Throttled routes carry their rate-limit headers on errors too. */
-async function withRateLimitOnError(work: () => Promise<Response>): Promise<Response> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof GateError) || !error.rateLimit) throw error;
-    const response = errorResponse(error);
-    setRateLimitHeaders(response.headers, error.rateLimit);
-    return response;
-  }
-}
-
 const loginParams = { email: required(email), password: required(hashedPassword) };
 
 for (const path of ['/email', '/']) {
@@ -62,6 +43,8 @@ for (const path of ['/email', '/']) {
     withRateLimitOnError(async () => {
       // The login password rule (8–256 bytes) is the import routes' rule, message included.
       const p = validateParams(input(c), loginParams);
+      // No project is Appwrite's console project, which has none of these users (errors.md §4).
+      if (!c.var.projectId) throw new AppwriteError('user_invalid_credentials');
       const { rateLimit, ...issued } = await loginWithPassword(serviceContext(c), {
         email: p.email,
         password: p.password,

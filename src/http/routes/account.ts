@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { AppwriteError } from '../../errors/appwrite-error';
 import { renderAccount } from '../../models/account';
 import type { Authentication } from '../../services/authentication';
-import { createJwt } from '../../services/sessions';
+import { createAccountJwt } from '../../services/sessions';
 import type { AppEnv } from '../app-env';
 import { requireScope } from '../middleware/caller';
+import { limitedResponse } from '../rate-limit';
 import { json, serviceContext } from '../respond';
 
 /** `/v1/account` and its JWTs (account-minimal.md §5–6). */
@@ -25,12 +26,14 @@ export const currentSession = (caller: { auth?: Authentication }) => {
 
 accountRoutes.get('/', requireScope('account'), (c) => json(renderAccount(signedIn(c.var.caller).user)));
 
-const createAccountJwt = requireScope('account');
 for (const path of ['/jwts', '/jwt']) {
-  accountRoutes.post(path, createAccountJwt, async (c) => {
-    const session = currentSession(c.var.caller);
-    // A fixed 15 minutes, bound to the current session.
-    const jwt = await createJwt(serviceContext(c), session.userId, { sessionId: session.id, duration: 900 });
-    return json({ jwt }, 201);
-  });
+  accountRoutes.post(path, requireScope('account'), (c) =>
+    limitedResponse(
+      async () => {
+        const session = currentSession(c.var.caller);
+        return createAccountJwt(serviceContext(c), session.userId, session.id);
+      },
+      (jwt) => json({ jwt }, 201),
+    ),
+  );
 }
