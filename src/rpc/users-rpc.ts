@@ -11,6 +11,8 @@ import { renderSession } from '../models/session';
 import { renderToken } from '../models/token';
 import { createJwt, createServerSession, createToken } from '../services/sessions';
 import { integerRange } from '../validation/range';
+import { queriesParam } from '../queries';
+import { text } from '../validation/rules';
 
 /**
  * The RPC door for other Workers (service binding with `entrypoint = "UsersRpc"`). Callers are
@@ -35,7 +37,9 @@ export class UsersRpc extends WorkerEntrypoint<Env> {
     return renderUser(await getUser(this.context(), userId), CURRENT_FORMAT);
   }
 
+  /** Validated like `GET /v1/users`: RPC has no URL length limit, so the caps matter even more here. */
   async listUsers(queries: string[] = [], search: string | null = null) {
+    validateParams({ queries, search }, { queries: optional(queriesParam), search: optional(text(1, 256)) });
     const page = await listUsers(this.context(), { queries, search });
     return { total: page.total, users: page.users.map((u) => renderUser(u, CURRENT_FORMAT)) };
   }
