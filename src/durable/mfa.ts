@@ -9,6 +9,7 @@ import { authenticators, challenges, users, type AuthenticatorRow, type Challeng
 import { findSessionOfUser, updateSessionFactorsStatement } from '../store/sessions';
 import { uniqueId } from '../validation/ids';
 import { audit, requireUser, type GateContext } from './gate-context';
+import { bumpCounter, CHALLENGE_WRONG_ANSWERS, dropCounter } from './throttle';
 
 /** `generateBackupCodes()`: 6 codes of 10 hex characters. */
 const newRecoveryCodes = () => Array.from({ length: 6 }, () => randomHex(10));
@@ -177,17 +178,19 @@ export async function answerChallenge(g: GateContext, userId: string, challengeI
 
   const factor = canonicalFactor(challenge.type);
   let remainingCodes: string[] | null = null;
+  let right = false;
   if (factor === 'totp') {
     const authenticator = await totpOf(g, user);
-    if (!authenticator || !(await isCurrentTotp(await totpSecretOf(g, authenticator), otp))) throw new AppwriteError('user_invalid_token');
+    right = Boolean(authenticator && (await isCurrentTotp(await totpSecretOf(g, authenticator), otp)));
   } else if (factor === 'recoveryCode') {
     const codes = await readRecoveryCodes(user, g.config.encryptionKey);
     const index = codes.findIndex((code) => timingSafeEqual(code, otp));
-    if (index < 0) throw new AppwriteError('user_invalid_token');
+    right = index >= 0;
     remainingCodes = codes.filter((_, i) => i !== index);
-  } else if (!((factor === 'email' || factor === 'phone') && timingSafeEqual(challenge.code, otp))) {
-    throw new AppwriteError('user_invalid_token');
+  } else {
+    right = (factor === 'email' || factor === 'phone') && timingSafeEqual(challenge.code, otp);
   }
+  if (!right) return wrongAnswer(g, challenge);
 
   const now = nowIso();
   const [, [updated]] = await g.db.batch([
@@ -202,5 +205,18 @@ export async function answerChallenge(g: GateContext, userId: string, challengeI
         ]
       : []),
   ]);
+  await dropCounter(g.storage, wrongAnswersKey(challenge));
   return updated;
+}
+
+const wrongAnswersKey = (challenge: ChallengeRow) => `challenge-wrong|${challenge.seq}`;
+
+/** Counts a wrong answer; the `CHALLENGE_WRONG_ANSWERS`th deletes the challenge (issue 12: no endless guessing). */
+async function wrongAnswer(g: GateContext, challenge: ChallengeRow): Promise<never> {
+  const until = Math.ceil(new Date(challenge.expire).getTime() / 1000);
+  if ((await bumpCounter(g.storage, wrongAnswersKey(challenge), until)) >= CHALLENGE_WRONG_ANSWERS) {
+    await g.db.delete(challenges).where(eq(challenges.seq, challenge.seq));
+    await dropCounter(g.storage, wrongAnswersKey(challenge));
+  }
+  throw new AppwriteError('user_invalid_token');
 }

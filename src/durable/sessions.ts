@@ -81,7 +81,7 @@ export interface LoginInput {
  */
 export async function login(g: GateContext, input: LoginInput): Promise<IssuedSession> {
   const user = await g.db.select().from(users).where(eq(users.id, input.userId)).get();
-  if (!user || user.email?.toLowerCase() !== input.email || !user.passwordUpdate) throw new AppwriteError('user_invalid_credentials');
+  if (!user || user.email?.toLowerCase() !== input.email || !user.passwordUpdate) return refuseLogin(g, input.password);
   const { valid } = await verifyPassword(user, input.password, g.config.argon2);
   if (!valid) throw new AppwriteError('user_invalid_credentials');
   if (!user.status) throw new AppwriteError('user_blocked');
@@ -99,6 +99,17 @@ export async function login(g: GateContext, input: LoginInput): Promise<IssuedSe
         ];
   const [[session]] = await g.db.batch([insert, audit(g, 'session.create', user, { signedIn: true }), ...trimSessions(g, user), ...rehash]);
   return { session, secret: credential };
+}
+
+/**
+ * Refuses a login that has no password to check (unknown email, user without password) after the
+ * work a wrong password costs: one hash at the project's current argon2id cost, which is what
+ * verifying a default user's password costs. Without it the refusal answers ~3x faster and tells
+ * which emails have accounts.
+ */
+export async function refuseLogin(g: GateContext, password: string): Promise<never> {
+  await hashPassword(password, g.config.argon2);
+  throw new AppwriteError('user_invalid_credentials');
 }
 
 /** First factor and provider of the session a token type yields (account-minimal.md §4). */

@@ -1,41 +1,107 @@
 import { AppwriteError } from '../errors/appwrite-error';
 import type { RateLimit } from './gate-context';
 
-/** Appwrite's abuse limit on login and token exchange: 10 requests per fixed hour window. */
-export const ATTEMPT_LIMIT = 10;
-const WINDOW_SECONDS = 3600;
-const PREFIX = 'attempts:';
-
-interface Window {
-  start: number;
-  count: number;
-}
+const HOUR = 3600;
 
 /**
- * Counts one attempt for `key` in the current window (windows start at multiples of an hour, as in
- * utopia-php/abuse's TimeLimit) and throws 429 once the limit is used up. Entries of past windows
- * are removed by the alarm.
+ * Every throttle the gates keep: attempts per fixed hour window (windows start at multiples of an
+ * hour, as in utopia-php/abuse's TimeLimit). Only non-key callers are counted, as in Appwrite.
  */
-export async function countAttempt(storage: DurableObjectStorage, key: string, record: (limit: RateLimit) => void): Promise<void> {
-  const now = Math.floor(Date.now() / 1000);
-  const start = now - (now % WINDOW_SECONDS);
-  const stored = await storage.get<Window>(PREFIX + key);
-  const count = stored && stored.start === start ? stored.count : 0;
-  const reset = start + WINDOW_SECONDS;
-  if (count >= ATTEMPT_LIMIT) {
-    record({ limit: ATTEMPT_LIMIT, remaining: 0, reset });
-    throw new AppwriteError('general_rate_limit_exceeded');
-  }
-  await storage.put<Window>(PREFIX + key, { start, count: count + 1 });
-  record({ limit: ATTEMPT_LIMIT, remaining: ATTEMPT_LIMIT - count - 1, reset });
-  if ((await storage.getAlarm()) === null) await storage.setAlarm(reset * 1000);
+export const THROTTLES = {
+  /** `POST /account/sessions/email`, per e-mail (account-minimal.md §3; Appwrite's `url,email` key). */
+  login: 10,
+  /**
+   * Failed logins per client IP, whatever the e-mail: stops one address spraying passwords over many
+   * accounts. Not in Appwrite; generous so that users behind one NAT are not locked out together.
+   */
+  loginFromIp: 100,
+  /** `POST /account/sessions/token`, per (IP, user) (account-minimal.md §4). */
+  tokenExchange: 10,
+  /** `POST /account/mfa/challenge`, per user (mfa.md §6.6). */
+  challengeCreate: 10,
+  /** `PUT /account/mfa/challenge`, per challenge (mfa.md §6.7) … */
+  challengeAnswer: 10,
+  /** … and per user, so fresh challenges do not buy fresh guesses (issue 12). */
+  challengeAnswerPerUser: 10,
+  /** `POST /account/jwts`, per user (account-minimal.md §6). */
+  accountJwt: 100,
+} as const;
+
+/** The wrong answer that deletes a challenge, after which even the right code fails. */
+export const CHALLENGE_WRONG_ANSWERS = 5;
+
+const PREFIX = 'attempts:';
+
+/** A stored counter; it may be dropped once `until` (unix seconds) has passed. */
+interface Counter {
+  count: number;
+  until: number;
 }
 
-/** Drops windows that have ended. */
+export interface AttemptCheck {
+  key: string;
+  limit: number;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const windowEnd = (now: number) => now - (now % HOUR) + HOUR;
+
+/**
+ * Counts one attempt under each check, in order, and throws 429 `general_rate_limit_exceeded` at
+ * the first whose window is used up (later checks are then not counted). `record` receives the
+ * state of the tightest check, for the `X-RateLimit-*` headers, on either outcome.
+ */
+export async function countAttempts(storage: DurableObjectStorage, checks: AttemptCheck[], record: (limit: RateLimit) => void): Promise<void> {
+  const now = nowSeconds();
+  const reset = windowEnd(now);
+  let tightest: RateLimit | undefined;
+  for (const { key, limit } of checks) {
+    const stored = await storage.get<Counter>(PREFIX + key);
+    const count = stored && stored.until === reset ? stored.count : 0;
+    if (count >= limit) {
+      record({ limit, remaining: 0, reset });
+      throw new AppwriteError('general_rate_limit_exceeded');
+    }
+    await storage.put<Counter>(PREFIX + key, { count: count + 1, until: reset });
+    const state = { limit, remaining: limit - count - 1, reset };
+    if (!tightest || state.remaining < tightest.remaining) tightest = state;
+  }
+  if (tightest) record(tightest);
+  await scheduleCleanup(storage, reset);
+}
+
+/** Gives back an attempt counted in the current window (a login that turned out to succeed). */
+export async function refundAttempt(storage: DurableObjectStorage, key: string): Promise<void> {
+  const stored = await storage.get<Counter>(PREFIX + key);
+  if (stored && stored.until === windowEnd(nowSeconds()) && stored.count > 0) {
+    await storage.put<Counter>(PREFIX + key, { ...stored, count: stored.count - 1 });
+  }
+}
+
+/** Adds one to a counter that lives until `until` (not windowed) and returns the new count. */
+export async function bumpCounter(storage: DurableObjectStorage, key: string, until: number): Promise<number> {
+  const stored = await storage.get<Counter>(PREFIX + key);
+  const count = (stored?.count ?? 0) + 1;
+  await storage.put<Counter>(PREFIX + key, { count, until });
+  await scheduleCleanup(storage, until);
+  return count;
+}
+
+export async function dropCounter(storage: DurableObjectStorage, key: string): Promise<void> {
+  await storage.delete(PREFIX + key);
+}
+
+async function scheduleCleanup(storage: DurableObjectStorage, at: number) {
+  const alarm = await storage.getAlarm();
+  if (alarm === null || alarm > at * 1000) await storage.setAlarm(at * 1000);
+}
+
+/** Drops counters whose time has passed; run by the gate's alarm. */
 export async function purgeAttempts(storage: DurableObjectStorage): Promise<void> {
-  const now = Math.floor(Date.now() / 1000);
-  const entries = await storage.list<Window>({ prefix: PREFIX });
-  const stale = [...entries].filter(([, w]) => w.start + WINDOW_SECONDS <= now).map(([k]) => k);
+  const now = nowSeconds();
+  const entries = await storage.list<Counter>({ prefix: PREFIX });
+  const stale = [...entries].filter(([, c]) => !(c.until > now)).map(([k]) => k);
   for (let i = 0; i < stale.length; i += 128) await storage.delete(stale.slice(i, i + 128));
-  if (entries.size > stale.length) await storage.setAlarm((now - (now % WINDOW_SECONDS) + WINDOW_SECONDS) * 1000);
+  const next = Math.min(...[...entries.values()].map((c) => c.until).filter((until) => until > now));
+  if (Number.isFinite(next)) await storage.setAlarm(next * 1000);
 }

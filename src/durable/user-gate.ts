@@ -4,8 +4,8 @@ import type { RequestMeta } from '../audit/request-meta';
 import { createDatabase } from '../store/database';
 import { settle, type GateContext, type GateResult, type RateLimit } from './gate-context';
 import { answerChallenge, createChallenge, createTotp, deleteTotp, issueRecoveryCodes, setMfa, verifyTotp } from './mfa';
-import { createServerSession, deleteSession, deleteSessions, exchangeToken, login, type LoginInput, type SessionClient } from './sessions';
-import { countAttempt, purgeAttempts } from './throttle';
+import { createServerSession, deleteSession, deleteSessions, exchangeToken, login, refuseLogin, type LoginInput, type SessionClient } from './sessions';
+import { countAttempts, purgeAttempts, refundAttempt, THROTTLES, type AttemptCheck } from './throttle';
 import { createJwt, createToken, type JwtInput, type TokenInput } from './tokens';
 
 /**
@@ -14,7 +14,10 @@ import { createJwt, createToken, type JwtInput, type TokenInput } from './tokens
  * enrolment, and that counts their login attempts. Operations run one at a time — D1 calls are
  * outgoing I/O, which the runtime's input gate does not hold, so the object queues them itself —
  * which is what makes "at most N sessions", "single-use token" and "one recovery-code set" hold
- * under concurrency. Instances named `email:<address>` only count attempts for unknown emails.
+ * under concurrency — and what makes its throttles exact: 100 parallel guesses are counted one by
+ * one. Instances named `email:<address>` refuse logins for unknown emails (counted per email, with
+ * the same password work as a wrong password); instances named `ip:<address>` count failed logins
+ * per client IP (see `services/login.ts`).
  */
 export class UserGate extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve();
@@ -27,44 +30,49 @@ export class UserGate extends DurableObject<Env> {
     return run;
   }
 
+  /** Like `exclusive`, after counting the attempt under `checks` (429 once one is used up). */
+  private throttled<T>(request: RequestMeta, checks: AttemptCheck[], work: (g: GateContext) => Promise<T>): Promise<GateResult<T>> {
+    let limit: RateLimit | undefined;
+    return this.exclusive(
+      request,
+      async (g) => {
+        if (checks.length) await countAttempts(g.storage, checks, (l) => (limit = l));
+        return work(g);
+      },
+      () => limit,
+    );
+  }
+
   createSession(request: RequestMeta, userId: string, client: SessionClient) {
     return this.exclusive(request, (g) => createServerSession(g, userId, client));
   }
 
-  /** Email/password login; `throttle` is false for API-key callers, whom Appwrite does not rate-limit. */
+  /** Email/password login, counted per email; `throttle` is false for API-key callers, whom Appwrite does not rate-limit. */
   login(request: RequestMeta, input: LoginInput, throttle: boolean) {
-    let limit: RateLimit | undefined;
-    return this.exclusive(
-      request,
-      async (g) => {
-        if (throttle) await countAttempt(g.storage, `login|${input.email}|${input.client.ip}`, (l) => (limit = l));
-        return login(g, input);
-      },
-      () => limit,
-    );
+    const checks = throttle ? [{ key: `login|${input.email}`, limit: THROTTLES.login }] : [];
+    return this.throttled(request, checks, (g) => login(g, input));
   }
 
-  /** Counts a login attempt for an email no user has (the instance is named after the email). */
-  countLoginAttempt(request: RequestMeta, email: string, ip: string) {
-    let limit: RateLimit | undefined;
-    return this.exclusive(
-      request,
-      (g) => countAttempt(g.storage, `login|${email}|${ip}`, (l) => (limit = l)),
-      () => limit,
-    );
+  /** The refusal of a login for an email no user has (the instance is named after the email). */
+  refuseLogin(request: RequestMeta, email: string, password: string, throttle: boolean) {
+    const checks = throttle ? [{ key: `login|${email}`, limit: THROTTLES.login }] : [];
+    return this.throttled(request, checks, (g) => refuseLogin(g, password));
+  }
+
+  /** Reserves one failed login for this client IP (the instance is named after the IP). */
+  countLoginFromIp(request: RequestMeta) {
+    return this.throttled(request, [{ key: 'login-ip', limit: THROTTLES.loginFromIp }], async () => undefined);
+  }
+
+  /** The reserved attempt was a successful login: it does not count as a failure. */
+  refundLoginFromIp(request: RequestMeta) {
+    return this.exclusive(request, (g) => refundAttempt(g.storage, 'login-ip'));
   }
 
   /** Token exchange; Appwrite limits it to 10 an hour per user and IP for non-key callers. */
   exchangeToken(request: RequestMeta, userId: string, secret: string, client: SessionClient, throttle: boolean) {
-    let limit: RateLimit | undefined;
-    return this.exclusive(
-      request,
-      async (g) => {
-        if (throttle) await countAttempt(g.storage, `token|${client.ip}`, (l) => (limit = l));
-        return exchangeToken(g, userId, secret, client);
-      },
-      () => limit,
-    );
+    const checks = throttle ? [{ key: `token|${client.ip}`, limit: THROTTLES.tokenExchange }] : [];
+    return this.throttled(request, checks, (g) => exchangeToken(g, userId, secret, client));
   }
 
   deleteSession(request: RequestMeta, userId: string, sessionId: string) {
@@ -79,8 +87,10 @@ export class UserGate extends DurableObject<Env> {
     return this.exclusive(request, (g) => createToken(g, userId, input));
   }
 
-  createJwt(request: RequestMeta, userId: string, input: JwtInput) {
-    return this.exclusive(request, (g) => createJwt(g, userId, input));
+  /** `throttle`: the Account route's limit (100 an hour per user); the Users API and RPC have none. */
+  createJwt(request: RequestMeta, userId: string, input: JwtInput, throttle = false) {
+    const checks = throttle ? [{ key: 'account-jwt', limit: THROTTLES.accountJwt }] : [];
+    return this.throttled(request, checks, (g) => createJwt(g, userId, input));
   }
 
   issueRecoveryCodes(request: RequestMeta, userId: string, mode: 'create' | 'regenerate') {
@@ -104,11 +114,16 @@ export class UserGate extends DurableObject<Env> {
   }
 
   createChallenge(request: RequestMeta, userId: string, factor: string) {
-    return this.exclusive(request, (g) => createChallenge(g, userId, factor));
+    return this.throttled(request, [{ key: 'challenge-create', limit: THROTTLES.challengeCreate }], (g) => createChallenge(g, userId, factor));
   }
 
   answerChallenge(request: RequestMeta, userId: string, challengeId: string, otp: string, sessionId: string) {
-    return this.exclusive(request, (g) => answerChallenge(g, userId, challengeId, otp, sessionId));
+    const checks = [
+      // Challenge ids compare case-insensitively: one window whatever the case sent.
+      { key: `challenge-answer|${challengeId.toLowerCase()}`, limit: THROTTLES.challengeAnswer },
+      { key: 'challenge-answer', limit: THROTTLES.challengeAnswerPerUser },
+    ];
+    return this.throttled(request, checks, (g) => answerChallenge(g, userId, challengeId, otp, sessionId));
   }
 
   async alarm() {

@@ -27,6 +27,7 @@ function operationContext(c: Context<AppEnv>): OperationContext {
   const copy = (from: Headers) => from.forEach((value, name) => headers.append(name, value));
   return {
     service: serviceContext(c),
+    project: c.var.projectId,
     format: c.var.format,
     caller: c.var.caller,
     client: sessionClient(c),

@@ -1,5 +1,6 @@
 import { AppwriteError } from '../errors/appwrite-error';
 import type { RateLimit } from '../durable/gate-context';
+import type { Limited } from '../services/user-gate';
 import type { Authentication } from '../services/authentication';
 import type { OperationContext } from './operation';
 
@@ -40,4 +41,10 @@ export function setRateLimitHeaders(headers: Headers, limit: RateLimit) {
   headers.set('X-RateLimit-Limit', String(limit.limit));
   headers.set('X-RateLimit-Remaining', String(limit.remaining));
   headers.set('X-RateLimit-Reset', String(limit.reset));
+}
+
+/** The value of a throttled call, its rate-limit state going to the answer's headers. */
+export function limited<T>(ctx: OperationContext, { value, rateLimit }: Limited<T>): T {
+  if (rateLimit) setRateLimitHeaders(ctx.headers, rateLimit);
+  return value;
 }

@@ -14,7 +14,7 @@ import {
 } from '../services/mfa';
 import { required } from '../validation/params';
 import { oneOf, strictBoolean, text } from '../validation/rules';
-import { currentSession, recentChallenge, signedIn } from './account-caller';
+import { currentSession, limited, recentChallenge, signedIn } from './account-caller';
 import { operation } from './operation';
 
 const totpType = { type: required(oneOf(['totp'], true)) };
@@ -133,7 +133,8 @@ export const accountMfaOperations = [
     summary: 'Create MFA challenge',
     params: { factor: required(oneOf(['email', 'phone', 'totp', 'recoverycode'], true)) },
     response: { status: 201, model: 'mfaChallenge' },
-    run: async (ctx, p) => renderMfaChallenge(await createChallenge(ctx.service, userId(ctx), p.factor)),
+    errors: ['general_rate_limit_exceeded'],
+    run: async (ctx, p) => renderMfaChallenge(limited(ctx, await createChallenge(ctx.service, userId(ctx), p.factor))),
   }),
   operation({
     id: 'account.updateMfaChallenge',
@@ -148,7 +149,7 @@ export const accountMfaOperations = [
     errors: ['user_invalid_token', 'general_rate_limit_exceeded'],
     async run(ctx, p) {
       const session = currentSession(ctx);
-      return renderSession(await answerChallenge(ctx.service, session.userId, p.challengeId, p.otp, session.id), ctx.format);
+      return renderSession(limited(ctx, await answerChallenge(ctx.service, session.userId, p.challengeId, p.otp, session.id)), ctx.format);
     },
   }),
 ];

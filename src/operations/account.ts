@@ -4,10 +4,10 @@ import { AppwriteError } from '../errors/appwrite-error';
 import { renderAccount } from '../models/account';
 import { renderSession, renderSessionList } from '../models/session';
 import { loginWithPassword } from '../services/login';
-import { createJwt, deleteSession, deleteSessions, exchangeToken, listSessions } from '../services/sessions';
+import { createAccountJwt, deleteSession, deleteSessions, exchangeToken, listSessions } from '../services/sessions';
 import { required } from '../validation/params';
 import { customId, email, hashedPassword, text, uid } from '../validation/rules';
-import { currentSession, isKeyCaller, setRateLimitHeaders, signedIn, signedOutOnly } from './account-caller';
+import { currentSession, isKeyCaller, limited, setRateLimitHeaders, signedIn, signedOutOnly } from './account-caller';
 import { operation, type OperationContext } from './operation';
 
 /** 201 with the new session (its secret only for API-key callers), cookies and rate-limit headers. */
@@ -61,11 +61,11 @@ export const accountOperations = [
     summary: 'Create JWT',
     params: {},
     response: { status: 201, model: 'jwt' },
-    errors: ['user_session_not_found'],
+    errors: ['user_session_not_found', 'general_rate_limit_exceeded'],
     async run(ctx) {
       const session = currentSession(ctx);
-      // A fixed 15 minutes, bound to the current session.
-      return { jwt: await createJwt(ctx.service, session.userId, { sessionId: session.id, duration: 900 }) };
+      // A fixed 15 minutes, bound to the current session; throttled per user.
+      return { jwt: limited(ctx, await createAccountJwt(ctx.service, session.userId, session.id)) };
     },
   }),
   operation({
@@ -81,6 +81,8 @@ export const accountOperations = [
     response: { status: 201, model: 'session' },
     errors: ['user_invalid_credentials', 'user_blocked', 'general_rate_limit_exceeded', 'user_session_already_exists'],
     async run(ctx, p) {
+      // No project is Appwrite's console project, which has none of these users (errors.md §4).
+      if (!ctx.project) throw new AppwriteError('user_invalid_credentials');
       const { rateLimit, ...issued } = await loginWithPassword(ctx.service, {
         email: p.email,
         password: p.password,

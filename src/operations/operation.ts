@@ -21,6 +21,8 @@ export interface SessionCookies {
 /** What an operation runs with, whichever door it came through. */
 export interface OperationContext {
   service: ServiceContext;
+  /** The project the request names; `''` is Appwrite's console project (no project header). */
+  project: string;
   format: ResponseFormat;
   caller: Caller;
   /** The client recorded on sessions and tokens this request issues. */

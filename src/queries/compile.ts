@@ -53,11 +53,18 @@ export interface CompiledQueries {
 
 const DEFAULT_LIMIT = 25;
 /**
- * Appwrite enforces no size limit, but a D1 statement is at most 100 kB of SQL and 100 levels of
- * expression; these caps keep every accepted query list inside both (README "Limits").
+ * Appwrite enforces no size limit, but a D1 statement is at most 100 kB of SQL, 100 levels of
+ * expression and 100 ORDER BY terms; these caps keep accepted query lists inside them (README
+ * "Limits"), and `listPage` answers 400 for a combination that still crosses one.
  */
 export const MAX_QUERIES_LENGTH = 40_000;
 export const MAX_NESTING = 10;
+/**
+ * Measured on D1: 100 order queries exceed its 100 ORDER BY terms (with the tie-breaker), and from
+ * 47 sort keys a cursor's keyset condition exceeds its expression depth; a list has a dozen
+ * attributes to sort by, so 20 is room enough.
+ */
+export const MAX_ORDER_QUERIES = 20;
 
 /**
  * Parses and validates raw query strings in order (the first bad one is reported, as Appwrite's
@@ -67,10 +74,14 @@ export function parseQueries(raw: readonly string[], spec: CollectionSpec, legac
   if (raw.reduce((sum, text) => sum + text.length, 0) > MAX_QUERIES_LENGTH) {
     throw invalidQueries(`Invalid query: Queries must not be longer than ${MAX_QUERIES_LENGTH} characters in total`);
   }
+  let orders = 0;
   return raw.map((text) => {
     const query = parseOne(text, legacySyntax);
     if (depth(query) > MAX_NESTING) throw invalidQueries(`Invalid query: Queries must not be nested more than ${MAX_NESTING} levels deep`);
     validateQuery(query, spec);
+    if (methodType(query.method) === 'order' && ++orders > MAX_ORDER_QUERIES) {
+      throw invalidQueries(`Invalid query: Queries must not contain more than ${MAX_ORDER_QUERIES} order queries`);
+    }
     return query;
   });
 }

@@ -7,8 +7,16 @@ import { toSqlValue } from './values';
 
 /** The shortest substring a trigram index can find; shorter ones fall back to a plain LIKE. */
 const MIN_TRIGRAM = 3;
-/** SQLite's limit on the arms of a compound SELECT is 500. */
-const MAX_UNION = 100;
+/** D1 allows at most 5 arms in a compound SELECT (workerd's SQLITE_LIMIT_COMPOUND_SELECT); more is a 500. */
+const MAX_UNION = 5;
+/**
+ * D1 refuses LIKE/GLOB patterns longer than 50 bytes (SQLITE_LIMIT_LIKE_PATTERN_LENGTH) — and only
+ * when a row reaches the LIKE, so a long value failed exactly when something matched. Longer values
+ * use `substr`/`instr` forms with the same meaning (ASCII-only case folding, like LIKE and NOCASE).
+ */
+const MAX_LIKE_BYTES = 50;
+const fitsLike = (pattern: string) => new TextEncoder().encode(pattern).length <= MAX_LIKE_BYTES;
+const charLength = (value: string) => [...value].length;
 
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, '\\$&');
 const globEscape = (value: string) => value.replace(/[*?[]/g, '[$&]');
@@ -58,15 +66,17 @@ export function filterSql(query: Query, spec: CollectionSpec): SQL {
       return attr.notNull ? sql`1` : sql`${expr} is not null`;
     case 'startsWith':
       return ranged(startsWith(attr, String(values[0])));
-    case 'endsWith':
-      return withSubstringIndex(attr, [String(values[0])], sql`${expr} like ${literal(`%${likeEscape(String(values[0]))}`)} escape '\\'`);
+    case 'endsWith': {
+      const v = String(values[0]);
+      const pattern = `%${likeEscape(v)}`;
+      const exact = fitsLike(pattern)
+        ? sql`${expr} like ${literal(pattern)} escape '\\'`
+        : sql`substr(${expr}, ${literal(-charLength(v))}) = ${literal(v)} collate nocase`;
+      return withSubstringIndex(attr, [v], exact);
+    }
     case 'contains':
       if (attr.array) return attr.containsAny!(values.map(String));
-      return withSubstringIndex(
-        attr,
-        values.map(String),
-        joined(values.map((v) => sql`${expr} like ${literal(`%${likeEscape(String(v))}%`)} escape '\\'`), 'or'),
-      );
+      return withSubstringIndex(attr, values.map(String), joined(values.map((v) => containsSql(expr, String(v))), 'or'));
     case 'search':
       // Appwrite rejects this in the database layer (after the cursor lookup), see compile.ts.
       throw new AppwriteError('general_query_invalid', `Searching by attribute "${query.attribute}" requires a fulltext index.`);
@@ -93,12 +103,26 @@ const MAX_CHAR = String.fromCodePoint(0x10ffff);
 function startsWith(attr: AttributeSpec, value: string): SQL {
   if (attr.type === 'boolean') return sql`${attr.expr} like ${literal(`${likeEscape(value)}%`)} escape '\\'`;
   const range = sql`${attr.expr} >= ${literal(value)} and ${attr.expr} < ${literal(value + MAX_CHAR)}`;
-  if (attr.type === 'string') return sql`(${range} and ${attr.expr} like ${literal(`${likeEscape(value)}%`)} escape '\\')`;
+  if (attr.type === 'string') {
+    const pattern = `${likeEscape(value)}%`;
+    const exact = fitsLike(pattern)
+      ? sql`${attr.expr} like ${literal(pattern)} escape '\\'`
+      : sql`substr(${attr.expr}, 1, ${literal(charLength(value))}) = ${literal(value)} collate nocase`;
+    return sql`(${range} and ${exact})`;
+  }
   return sql`(${range} and ${attr.expr} glob ${literal(`${globEscape(value)}*`)})`;
 }
 
-/** Narrows a leading-wildcard LIKE through the trigram index when every value is long enough. */
+function containsSql(expr: AttributeSpec['expr'], value: string): SQL {
+  const pattern = `%${likeEscape(value)}%`;
+  return fitsLike(pattern) ? sql`${expr} like ${literal(pattern)} escape '\\'` : sql`instr(lower(${expr}), lower(${literal(value)})) > 0`;
+}
+
+/**
+ * Narrows a leading-wildcard LIKE through the trigram index when every value is long enough. FTS5
+ * cannot parse a NUL inside a MATCH string, so such values go without the index.
+ */
 function withSubstringIndex(attr: AttributeSpec, values: string[], like: SQL): SQL {
-  if (!attr.substringCandidates || values.some((v) => [...v].length < MIN_TRIGRAM)) return like;
+  if (!attr.substringCandidates || values.some((v) => [...v].length < MIN_TRIGRAM || v.includes('\0'))) return like;
   return sql`(${attr.substringCandidates(values)} and ${like})`;
 }

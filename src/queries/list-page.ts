@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { Database } from '../store/database';
 import type { CompiledQueries } from './compile';
+import { invalidQueries } from './query';
 
 /** The clauses a list's row query must apply (the rest — columns, joins — is the caller's). */
 export interface PageClauses {
@@ -42,7 +43,7 @@ export async function listPage<Row>(
         .select({ total: sql<number>`count(*)` })
         .from((spec.totalCap === null ? filtered : filtered.limit(spec.totalCap)).as('matching'));
   const page = rows({ where: q.where, orderBy: q.orderBy, limit: q.limit, offset: q.offset });
-  const results = (await db.batch(probe ? [page, count, probe] : [page, count])) as unknown as [
+  const results = (await withinD1Limits(db.batch(probe ? [page, count, probe] : [page, count]))) as unknown as [
     Row[],
     Array<{ total: number }>,
     Array<{ seq: number; value: unknown }>?,
@@ -62,5 +63,31 @@ function checkCursor(q: CompiledQueries, found: Array<{ value: unknown }>): void
       'database_query_order_null',
       `The order attribute '${cursor.orderAttribute}' had a null value. Cursor pagination requires all documents order attribute values are non-null.`,
     );
+  }
+}
+
+/**
+ * D1's statement limits (100 kB of SQL, expression depth 100, 100 ORDER BY terms, 5 compound-SELECT
+ * arms, 50-byte LIKE patterns) depend on the SQL a query list compiles to. The validator's caps keep
+ * ordinary lists inside them; a combination that still crosses one is the caller's input, so it is
+ * a 400, never a 500.
+ */
+const D1_LIMIT_ERRORS = [
+  'SQLITE_TOOBIG',
+  'Expression tree is too large',
+  'too many terms in',
+  'LIKE or GLOB pattern too complex',
+  'parser stack overflow',
+];
+
+async function withinD1Limits<T>(statement: Promise<T>): Promise<T> {
+  try {
+    return await statement;
+  } catch (error) {
+    const text = `${error}${(error as { cause?: unknown })?.cause ?? ''}`;
+    if (D1_LIMIT_ERRORS.some((fragment) => text.includes(fragment))) {
+      throw invalidQueries('Invalid query: Queries are too large or too complex for the database; send fewer or shorter queries');
+    }
+    throw error;
   }
 }

@@ -34,7 +34,9 @@ const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const indexable = (word: string) => length(word) >= MIN_TOKEN && length(word) <= MAX_TOKEN && !STOPWORDS.has(word);
 
 /** Null when nothing can match (an empty rewrite, e.g. `>`), which Appwrite answers with no rows. */
-export function planSearch(term: string): SearchPlan | null {
+export function planSearch(raw: string): SearchPlan | null {
+  // FTS5 cannot parse a NUL inside a MATCH string, and no indexed text can hold one usefully.
+  const term = raw.replaceAll('\0', ' ');
   const exact = term.startsWith('"') && term.endsWith('"');
   const rewritten = term.replace(RESERVED, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   // PHP's empty() is also true for "0".

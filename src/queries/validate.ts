@@ -4,6 +4,11 @@ import { invalidQueries, methodType, ucfirst, type Query } from './query';
 import { toSqlValue } from './values';
 
 const MAX_VALUES = 500;
+/**
+ * Not in Appwrite: a `startsWith` value of 33,050 characters made a statement beyond D1's 100 kB
+ * (the value appears three times). 4,096 is Appwrite's documented (unenforced) size of a whole query.
+ */
+export const MAX_VALUE_LENGTH = 4096;
 /** PHP_INT_MAX after float conversion, as Appwrite's Range validator prints it. */
 const MAX_INT_TEXT = '9,223,372,036,854,775,808';
 const UID_DESCRIPTION =
@@ -89,6 +94,9 @@ function validateAttributeAndValues({ method, attribute, values }: Query, spec: 
   const name = attributeName(attribute, spec);
   const attr: AttributeSpec = spec.attributes[name];
   if (values.length > MAX_VALUES) throw invalid(`Query on attribute has greater than ${MAX_VALUES} values: ${name}`);
+  if (values.some((value) => typeof value === 'string' && value.length > MAX_VALUE_LENGTH)) {
+    throw invalid(`Query value on attribute is longer than ${MAX_VALUE_LENGTH} characters: ${name}`);
+  }
   for (const value of values) {
     if (toSqlValue(attr.type, value) === undefined) throw invalid(`Query value is invalid for attribute "${name}"`);
   }

@@ -39,13 +39,15 @@ for (const op of operations) {
 }
 
 async function runOperation(env: Env, op: AnyOperation, params: unknown): Promise<unknown> {
+  const config = loadConfig(env);
   const ctx: OperationContext = {
     service: {
       db: createDatabase(env.DB),
-      config: loadConfig(env),
+      config,
       env,
       request: { ip: '', userAgent: 'rpc', countryCode: '--', actor: { id: '', email: 'rpc', name: '' } },
     },
+    project: config.projectId,
     format: CURRENT_FORMAT,
     caller: RPC_CALLER,
     client: RPC_CLIENT,

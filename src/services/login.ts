@@ -3,7 +3,7 @@ import type { RateLimit } from '../durable/gate-context';
 import type { IssuedSession, SessionClient } from '../durable/sessions';
 import { users } from '../store/schema';
 import type { ServiceContext } from './context';
-import { emailGate, GateError, unwrap, userGate } from './user-gate';
+import { emailGate, ipGate, unwrap, userGate } from './user-gate';
 
 export interface LoginInput {
   email: string;
@@ -14,22 +14,21 @@ export interface LoginInput {
 }
 
 /**
- * `POST /account/sessions/email`. The user's gate counts the attempt (per email and IP), verifies
- * the password and issues the session; an email nobody has is counted by a gate named after it,
- * so guessing unknown emails is throttled too.
+ * `POST /account/sessions/email`. Two throttles, so neither changing IP nor changing e-mail buys
+ * more guesses: failed logins per client IP (`client.ip`, the edge's `CF-Connecting-IP`), reserved
+ * before the password is checked and given back when it is right; then every attempt per e-mail,
+ * in the gate of the e-mail's user — or, for an e-mail nobody has, in a gate named after it, which
+ * refuses after the same password work so the answer time does not tell the two apart.
  */
 export async function loginWithPassword(ctx: ServiceContext, input: LoginInput): Promise<IssuedSession & { rateLimit?: RateLimit }> {
   const email = input.email.toLowerCase();
+  const fromIp = input.throttle ? ipGate(ctx.env, input.client.ip) : null;
+  if (fromIp) unwrap(await fromIp.countLoginFromIp(ctx.request));
   const user = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  if (!user) {
-    const error = new GateError('user_invalid_credentials');
-    if (input.throttle) {
-      const counted = await emailGate(ctx.env, email).countLoginAttempt(ctx.request, email, input.client.ip);
-      unwrap(counted);
-      error.rateLimit = counted.rateLimit;
-    }
-    throw error;
-  }
-  const result = await userGate(ctx.env, user.id).login(ctx.request, { userId: user.id, email, password: input.password, client: input.client }, input.throttle);
-  return { ...unwrap(result), rateLimit: result.rateLimit };
+  const result = user
+    ? await userGate(ctx.env, user.id).login(ctx.request, { userId: user.id, email, password: input.password, client: input.client }, input.throttle)
+    : await emailGate(ctx.env, email).refuseLogin(ctx.request, email, input.password, input.throttle);
+  const issued = unwrap(result);
+  if (fromIp) unwrap(await fromIp.refundLoginFromIp(ctx.request));
+  return { ...issued, rateLimit: result.rateLimit };
 }

@@ -6,7 +6,7 @@ import type { UserWithTargets } from '../models/user';
 import { authenticators, users, type ChallengeRow, type SessionRow } from '../store/schema';
 import { userSeqOf } from '../store/users';
 import type { ServiceContext } from './context';
-import { unwrap, userGate } from './user-gate';
+import { unwrap, unwrapLimited, userGate, type Limited } from './user-gate';
 import { getUser } from './users';
 
 const gate = (ctx: ServiceContext, userId: string) => userGate(ctx.env, userId);
@@ -68,10 +68,18 @@ export async function verifyTotpAuthenticator(ctx: ServiceContext, userId: strin
   return getUser(ctx, userId);
 }
 
-export async function createChallenge(ctx: ServiceContext, userId: string, factor: string): Promise<ChallengeRow> {
-  return unwrap(await gate(ctx, userId).createChallenge(ctx.request, userId, factor));
+/** Throttled per user (mfa.md §6.6). */
+export async function createChallenge(ctx: ServiceContext, userId: string, factor: string): Promise<Limited<ChallengeRow>> {
+  return unwrapLimited(await gate(ctx, userId).createChallenge(ctx.request, userId, factor));
 }
 
-export async function answerChallenge(ctx: ServiceContext, userId: string, challengeId: string, otp: string, sessionId: string): Promise<SessionRow> {
-  return unwrap(await gate(ctx, userId).answerChallenge(ctx.request, userId, challengeId, otp, sessionId));
+/** Throttled per challenge and per user; enough wrong answers delete the challenge (`durable/mfa.ts`). */
+export async function answerChallenge(
+  ctx: ServiceContext,
+  userId: string,
+  challengeId: string,
+  otp: string,
+  sessionId: string,
+): Promise<Limited<SessionRow>> {
+  return unwrapLimited(await gate(ctx, userId).answerChallenge(ctx.request, userId, challengeId, otp, sessionId));
 }

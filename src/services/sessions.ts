@@ -6,7 +6,7 @@ import type { JwtInput, TokenInput } from '../durable/tokens';
 import { users, type SessionRow, type TokenRow } from '../store/schema';
 import { selectSessionsOfUser } from '../store/sessions';
 import type { ServiceContext } from './context';
-import { unwrap, userGate } from './user-gate';
+import { unwrap, unwrapLimited, userGate, type Limited } from './user-gate';
 
 /** Every credential change goes through the user's gate; reads go straight to D1. */
 const gate = (ctx: ServiceContext, userId: string) => userGate(ctx.env, userId);
@@ -36,6 +36,11 @@ export async function createToken(ctx: ServiceContext, userId: string, input: To
 
 export async function createJwt(ctx: ServiceContext, userId: string, input: JwtInput): Promise<string> {
   return unwrap(await gate(ctx, userId).createJwt(ctx.request, userId, input));
+}
+
+/** `POST /account/jwts`: a JWT for the caller's own session, throttled per user (account-minimal.md §6). */
+export async function createAccountJwt(ctx: ServiceContext, userId: string, sessionId: string): Promise<Limited<string>> {
+  return unwrapLimited(await gate(ctx, userId).createJwt(ctx.request, userId, { sessionId, duration: 900 }, true));
 }
 
 export async function exchangeToken(

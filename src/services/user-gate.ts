@@ -4,8 +4,16 @@ import { AppwriteError } from '../errors/appwrite-error';
 /** The user's gate. Ids are case-insensitive, so the name is the lower-cased id. */
 export const userGate = (env: Env, userId: string) => env.USER_GATE.get(env.USER_GATE.idFromName(userId.toLowerCase()));
 
-/** The gate that counts login attempts for an email no user has (`:` never occurs in user ids). */
+/** The gate that refuses logins for an email no user has (`:` never occurs in user ids). */
 export const emailGate = (env: Env, email: string) => env.USER_GATE.get(env.USER_GATE.idFromName(`email:${email}`));
+
+/**
+ * The gate that counts failed logins from one client IP. A Durable Object per IP, like the per-user
+ * gates: it counts exactly under concurrency (one attempt at a time), costs no D1 write per attempt
+ * and forgets old windows by itself (its alarm). A D1 table would put a write on the shared database
+ * for every attempt. It reuses the `UserGate` class so no new binding or migration is needed.
+ */
+export const ipGate = (env: Env, ip: string) => env.USER_GATE.get(env.USER_GATE.idFromName(`ip:${ip}`));
 
 /** An `AppwriteError` that also carries the throttle state, so the route can send `X-RateLimit-*` headers. */
 export class GateError extends AppwriteError {
@@ -19,3 +27,12 @@ export function unwrap<T>(result: GateResult<T>): T {
   error.rateLimit = result.rateLimit;
   throw error;
 }
+
+/** A value with the throttle state of the call that produced it. */
+export interface Limited<T> {
+  value: T;
+  rateLimit?: RateLimit;
+}
+
+/** `unwrap` keeping the throttle state, for routes that send `X-RateLimit-*` headers. */
+export const unwrapLimited = <T>(result: GateResult<T>): Limited<T> => ({ value: unwrap(result), rateLimit: result.rateLimit });

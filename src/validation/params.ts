@@ -60,10 +60,21 @@ export function validateParams<S extends ParamSpec>(input: RawParams, spec: S): 
       continue;
     }
     const result = param.rule.schema.safeParse(value);
-    if (!result.success) {
+    if (!result.success || hasLoneSurrogate(value)) {
       throw new AppwriteError('general_argument_invalid', `Invalid \`${name}\` param: ${param.rule.description}`);
     }
     values[name] = result.data;
   }
   return values as ParamValues<S>;
 }
+
+/** An unpaired UTF-16 surrogate (JSON's `"\ud800"`); a code point in the surrogate range is never a pair. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Strings with an unpaired surrogate are not text: D1 would store U+FFFD in its place and a password
+ * would hash as a different one, so such a value (or array element) fails its param's rule.
+ * PHP's JSON decoder refuses them too. Objects (`prefs`) are stored as JSON, which escapes them.
+ */
+const hasLoneSurrogate = (value: unknown): boolean =>
+  typeof value === 'string' ? LONE_SURROGATE.test(value) : Array.isArray(value) && value.some((v) => typeof v === 'string' && LONE_SURROGATE.test(v));

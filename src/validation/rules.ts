@@ -124,10 +124,17 @@ const looksLikeList = (value: object) => {
   return keys.length > 0 && keys.every((key, i) => key === String(i));
 };
 
-/** `prefs`: a JSON object (`[]` counts as `{}`) whose PHP encoding fits Appwrite's 64 kB column. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `prefs`: a JSON object (`[]` counts as `{}`) whose PHP encoding fits Appwrite's 64 kB column. The
+ * object is kept as parsed: `z.record` copies it by assignment, which silently drops a `"__proto__"`
+ * key (it sets the copy's prototype instead), and Appwrite stores that key like any other.
+ */
 export const prefs = rule(
   z
-    .union([z.array(z.unknown()).max(0).transform((): Record<string, unknown> => ({})), z.record(z.unknown())])
+    .union([z.array(z.unknown()).max(0).transform((): Record<string, unknown> => ({})), z.custom<Record<string, unknown>>(isPlainObject)])
     .refine((v) => !looksLikeList(v) && phpJsonBytes(v) <= 65535),
   'Value must be a valid object.',
   { type: 'object', description: 'at most 65535 bytes as PHP encodes it' },

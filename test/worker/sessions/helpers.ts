@@ -28,7 +28,7 @@ export const asJwt = (jwt: string, options: CallOptions = {}): CallOptions => ({
   headers: { 'x-appwrite-jwt': jwt, ...options.headers },
 });
 
-/** A fresh client IP per call keeps tests clear of the per email+IP login throttle. */
+/** A fresh client IP per call keeps tests clear of the per-IP failed-login throttle. */
 let ip = 0;
 export const freshIp = () => `198.51.${Math.floor(++ip / 250) % 250}.${(ip % 250) + 1}`;
 
