@@ -1,6 +1,6 @@
 import { AppwriteError } from '../errors/appwrite-error';
 import type { RateLimit } from '../durable/gate-context';
-import type { Limited } from '../services/user-gate';
+import type { Limited } from '../durable/client';
 import type { Authentication } from '../services/authentication';
 import type { OperationContext } from './operation';
 

@@ -3,7 +3,7 @@ import type { RateLimit } from '../durable/gate-context';
 import type { IssuedSession, SessionClient } from '../durable/sessions';
 import { users } from '../store/schema';
 import type { ServiceContext } from './context';
-import { emailGate, ipGate, unwrap, userGate } from './user-gate';
+import { emailGate, ipGate, unwrap, userGate } from '../durable/client';
 
 export interface LoginInput {
   email: string;

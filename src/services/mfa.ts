@@ -6,7 +6,7 @@ import type { UserWithTargets } from '../models/user';
 import { authenticators, users, type ChallengeRow, type SessionRow } from '../store/schema';
 import { userSeqOf } from '../store/users';
 import type { ServiceContext } from './context';
-import { unwrap, unwrapLimited, userGate, type Limited } from './user-gate';
+import { unwrap, unwrapLimited, userGate, type Limited } from '../durable/client';
 import { getUser } from './users';
 
 const gate = (ctx: ServiceContext, userId: string) => userGate(ctx.env, userId);

@@ -6,7 +6,7 @@ import type { JwtInput, TokenInput } from '../durable/tokens';
 import { users, type SessionRow, type TokenRow } from '../store/schema';
 import { selectSessionsOfUser } from '../store/sessions';
 import type { ServiceContext } from './context';
-import { unwrap, unwrapLimited, userGate, type Limited } from './user-gate';
+import { unwrap, unwrapLimited, userGate, type Limited } from '../durable/client';
 
 /** Every credential change goes through the user's gate; reads go straight to D1. */
 const gate = (ctx: ServiceContext, userId: string) => userGate(ctx.env, userId);

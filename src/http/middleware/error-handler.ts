@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppwriteError } from '../../errors/appwrite-error';
 import { toEnvelope } from '../../errors/envelope';
 import { setRateLimitHeaders } from '../../operations/account-caller';
-import { GateError } from '../../services/user-gate';
+import { GateError } from '../../durable/client';
 
 export function errorResponse(error: AppwriteError) {
   const body = toEnvelope(error);

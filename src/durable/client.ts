@@ -1,4 +1,4 @@
-import type { GateResult, RateLimit } from '../durable/gate-context';
+import type { GateResult, RateLimit } from './gate-context';
 import { AppwriteError } from '../errors/appwrite-error';
 
 /** The user's gate. Ids are case-insensitive, so the name is the lower-cased id. */
