@@ -19,7 +19,16 @@ const int = (value: string | undefined, fallback: number) => {
   return Number.isFinite(n) ? n : fallback;
 };
 
+/** Parsed once per `env` object (one per isolate in production), not on every request. */
+const parsed = new WeakMap<Env, Config>();
+
 export function loadConfig(env: Env): Config {
+  let config = parsed.get(env);
+  if (!config) parsed.set(env, (config = parseConfig(env)));
+  return config;
+}
+
+function parseConfig(env: Env): Config {
   return {
     projectId: env.PROJECT_ID || 'default',
     projectName: env.PROJECT_NAME || 'Default project',

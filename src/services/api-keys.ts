@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { Database } from '../store/database';
 import { keys } from '../store/schema';
-import { sha256Hex, timingSafeEqualText } from '../crypto/secrets';
+import { timingSafeEqual } from '../crypto/encoding';
+import { sha256Hex } from '../crypto/secrets';
 
 /** Every scope this server checks. The root key (`API_KEY`) has all of them. */
 export const ALL_SCOPES = ['users.read', 'users.write', 'targets.read', 'targets.write', 'sessions.write'] as const;
@@ -10,7 +11,16 @@ export const ALL_SCOPES = ['users.read', 'users.write', 'targets.read', 'targets
 /** Scopes every API key gets on top of its own (Appwrite's Key.php). */
 const IMPLICIT_SCOPES = ['global', 'health.read', 'graphql'];
 
-export type KeyAuthentication = { kind: 'key'; scopes: Set<string> } | { kind: 'anonymous' };
+export type KeyAuthentication = { kind: 'key'; scopes: ReadonlySet<string> } | { kind: 'anonymous' };
+
+const ROOT_SCOPES: ReadonlySet<string> = new Set([...ALL_SCOPES, ...IMPLICIT_SCOPES]);
+
+const rootDigests = new Map<string, Promise<string>>();
+const rootKeyDigest = (rootKey: string) => {
+  let digest = rootDigests.get(rootKey);
+  if (!digest) rootDigests.set(rootKey, (digest = sha256Hex(rootKey)));
+  return digest;
+};
 
 /** Positive lookups are cached briefly per isolate so a read route stays one D1 round trip. */
 const cache = new Map<string, { scopes: string[]; expire: string | null; cachedAt: number }>();
@@ -22,14 +32,13 @@ const CACHE_MS = 30_000;
  * `standard` nor `dynamic` is not a key at all, as in Appwrite.
  */
 export async function authenticateKey(db: Database, rootKey: string, secret: string): Promise<KeyAuthentication> {
-  if (rootKey && (await timingSafeEqualText(secret, rootKey))) {
-    return { kind: 'key', scopes: new Set([...ALL_SCOPES, ...IMPLICIT_SCOPES]) };
-  }
+  // Comparing SHA-256 digests is constant-time whatever the lengths; the root key's is computed once.
+  const [hash, rootHash] = await Promise.all([sha256Hex(secret), rootKey ? rootKeyDigest(rootKey) : null]);
+  if (rootHash && timingSafeEqual(hash, rootHash)) return { kind: 'key', scopes: ROOT_SCOPES };
   const underscore = secret.indexOf('_');
   const prefix = underscore < 0 ? 'standard' : secret.slice(0, underscore);
   if (prefix !== 'standard' && prefix !== 'dynamic') return { kind: 'anonymous' };
 
-  const hash = await sha256Hex(secret);
   let entry = cache.get(hash);
   if (!entry || Date.now() - entry.cachedAt > CACHE_MS) {
     const row = await db.select({ scopes: keys.scopes, expire: keys.expire }).from(keys).where(eq(keys.secretHash, hash)).get();

@@ -1,8 +1,17 @@
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from './schema';
 
-export const createDatabase = (d1: D1Database) => drizzle(d1, { schema });
-export type Database = ReturnType<typeof createDatabase>;
+const drizzleOf = (d1: D1Database) => drizzle(d1, { schema });
+export type Database = ReturnType<typeof drizzleOf>;
+
+/** One Drizzle instance per D1 binding (per isolate), not one per request. */
+const instances = new WeakMap<D1Database, Database>();
+
+export function createDatabase(d1: D1Database): Database {
+  let db = instances.get(d1);
+  if (!db) instances.set(d1, (db = drizzleOf(d1)));
+  return db;
+}
 
 /** Current time as stored: ISO-8601 UTC with milliseconds. */
 export const nowIso = () => new Date().toISOString();
