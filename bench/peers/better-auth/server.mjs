@@ -1,51 +1,30 @@
 // better-auth with its admin plugin on Node + SQLite, as a production deployment would run it (WAL,
 // synchronous=NORMAL), with its rate limiter and telemetry off for a load test. Started by
 // bench/peers/targets.mjs as a child process:
-//   node server.mjs <database file> <driver: better-sqlite3 | node:sqlite>
+//   node server.mjs <database file>
 // Prints one JSON line when it listens: { port, cookie } (an admin session cookie).
 // Besides better-auth's routes it serves POST /__bench/seed, which writes seeded users and sessions
 // straight into SQLite (the bench seeds every target the same way: bulk rows, no API calls).
 import { createServer } from 'node:http';
+import Database from 'better-sqlite3';
 import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { toNodeHandler } from 'better-auth/node';
 import { admin } from 'better-auth/plugins/admin';
 import { userAt } from '../../shared/users.mjs';
 
-const [file, driver] = process.argv.slice(2);
+const [file] = process.argv.slice(2);
 const ADMIN = { email: 'admin@bench.local', password: 'bench-admin-password', name: 'Bench Admin' };
 
-async function openDatabase() {
-  if (driver === 'better-sqlite3') {
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    return { db, exec: (sql) => db.exec(sql), prepare: (sql) => db.prepare(sql), transaction: (fn) => db.transaction(fn)() };
-  }
-  const { DatabaseSync } = await import('node:sqlite');
-  const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-  const transaction = (fn) => {
-    db.exec('BEGIN');
-    try {
-      fn();
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  };
-  return { db, exec: (sql) => db.exec(sql), prepare: (sql) => db.prepare(sql), transaction };
-}
-
-const sqlite = await openDatabase();
+const sqlite = new Database(file);
+sqlite.pragma('journal_mode = WAL');
+sqlite.pragma('synchronous = NORMAL');
 const server = createServer();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const auth = betterAuth({
-  database: sqlite.db,
+  database: sqlite,
   baseURL: origin,
   secret: 'bench-better-auth-secret-0123456789abcdef',
   emailAndPassword: { enabled: true },
@@ -61,10 +40,7 @@ if (!existing) await auth.api.createUser({ body: { ...ADMIN, role: 'admin' } });
 const signedIn = await auth.api.signInEmail({ body: { email: ADMIN.email, password: ADMIN.password }, returnHeaders: true });
 const cookie = signedIn.headers.get('set-cookie').split(';')[0];
 
-// Columns as better-auth's Kysely adapter writes them on SQLite (dates as ISO text is what
-// `probeRow` below checks against the admin row it wrote itself).
-const adminRow = sqlite.prepare('SELECT * FROM user WHERE email = ?').get(ADMIN.email);
-const dateOf = typeof adminRow.createdAt === 'number' ? (iso) => Date.parse(iso) : (iso) => iso;
+// Rows as better-auth's Kysely adapter writes them on SQLite: dates as ISO text, booleans as 0/1.
 const insertUser = sqlite.prepare(
   'INSERT INTO user (id, name, email, emailVerified, image, createdAt, updatedAt, role, banned) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 0)',
 );
@@ -77,14 +53,14 @@ function seed({ from, to, n, sessionUsers = 0, sessions = 0 }) {
   sqlite.transaction(() => {
     for (let i = from; i < to; i++) {
       const u = userAt(i, n);
-      insertUser.run(u.id, u.name, u.email, u.emailVerification ? 1 : 0, dateOf(u.registration), dateOf(u.updatedAt), 'user');
+      insertUser.run(u.id, u.name, u.email, u.emailVerification ? 1 : 0, u.registration, u.updatedAt, 'user');
       if (i >= sessionUsers) continue;
       for (let k = 0; k < sessions; k++) {
-        const at = dateOf(u.updatedAt);
-        insertSession.run(`s${k}${u.id}`, dateOf('2099-01-01T00:00:00.000Z'), `t${k}${u.id}`, at, at, '127.0.0.1', 'bench', u.id);
+        const at = u.updatedAt;
+        insertSession.run(`s${k}${u.id}`, '2099-01-01T00:00:00.000Z', `t${k}${u.id}`, at, at, '127.0.0.1', 'bench', u.id);
       }
     }
-  });
+  })();
 }
 
 const handler = toNodeHandler(auth);
@@ -101,4 +77,4 @@ server.on('request', (req, res) => {
     }
   });
 });
-process.stdout.write(`${JSON.stringify({ port: server.address().port, cookie, dates: typeof adminRow.createdAt })}\n`);
+process.stdout.write(`${JSON.stringify({ port: server.address().port, cookie })}\n`);
