@@ -9,7 +9,7 @@
 // Knobs: PEERS_BENCH_USERS (10000), PEERS_BENCH_ROUNDS (3), PEERS_BENCH_SECONDS (3, per round),
 // PEERS_BENCH_WARMUP_SECONDS (0.5).
 import { bundleSize } from '../shared/worker.mjs';
-import { drive } from './load.mjs';
+import { drive, once } from './load.mjs';
 import { printColdStart, printRatios, printResults, summarise } from './report.mjs';
 import { API_KEY, seededId, startBare, startBetterAuth, startOurs } from './targets.mjs';
 import { workloads } from './workloads.mjs';
@@ -32,6 +32,8 @@ export default async function run() {
     const segments = plan.reduce((sum, p) => sum + p.on.length * ROUNDS, 0);
     const eta = (segments * (ROUND_MS + WARMUP_MS)) / 1000;
     console.log(`${USERS.toLocaleString('en')} users per target; ${ROUNDS} rounds × ${ROUND_MS / 1000} s (+${WARMUP_MS / 1000} s warm-up) per target, workload and concurrency; ≈ ${Math.ceil(eta / 60)} min of load.`);
+
+    await printAnswers(plan.filter((p) => p.c === CONCURRENCY[0] && p.w.read), targets);
 
     const results = [];
     let done = 0;
@@ -73,6 +75,23 @@ export default async function run() {
       await t.stop().catch(() => {});
       t.cleanup();
     }
+  }
+}
+
+/** What each target answers to the first request of each read: the targets must do the same work. */
+async function printAnswers(plan, targets) {
+  console.log('\nFirst answer of each read (rows returned / total reported):');
+  for (const { w, on } of plan) {
+    const cells = [];
+    for (const t of on) {
+      const workload = w[t.name](t);
+      const res = await once(t.url, workload.next());
+      if (res.status !== workload.expect) throw new Error(`${t.name} ${w.name}: ${res.status} ${res.text.slice(0, 200)}`);
+      const body = JSON.parse(res.text);
+      const rows = body.users ?? body.sessions;
+      cells.push(`${t.name} ${rows ? `${rows.length} / ${body.total ?? '—'}` : '1 user'}`);
+    }
+    console.log(`  ${w.name}: ${cells.join(', ')}`);
   }
 }
 
