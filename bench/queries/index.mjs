@@ -5,17 +5,11 @@
 // the wall time of `dispatchFetch` + reading the body (Worker + D1 + Miniflare's dispatch).
 // Requests alternate between the sizes, so background load on the machine hits every size alike.
 // Sizes: QUERIES_BENCH_SIZES=1000,10000 to run fewer.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { rmSync } from 'node:fs';
+import { applyMigrations, bundleWorker, startWorker } from '../shared/worker.mjs';
+import { seedUsers } from '../shared/users.mjs';
 import { scenarios } from './scenarios.mjs';
-import { seedUsers } from './seed.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const SIZES = (process.env.QUERIES_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const RUNS = 60;
 const WARMUP = 5;
@@ -28,7 +22,7 @@ export default async function run() {
   const instances = [];
   try {
     for (const n of SIZES) {
-      const mf = await startWorker(bundle);
+      const { mf } = await startWorker(bundle, { bindings: { API_KEY, JWT_SECRET: 'bench-jwt-secret', ENCRYPTION_KEY: '00'.repeat(32) } });
       instances.push(mf);
       const db = await mf.getD1Database('DB');
       await applyMigrations(db);
@@ -49,46 +43,6 @@ export default async function run() {
   } finally {
     await Promise.all(instances.map((mf) => mf.dispose()));
     rmSync(bundle.dir, { recursive: true, force: true });
-  }
-}
-
-function bundleWorker() {
-  const dir = mkdtempSync(join(tmpdir(), 'queries-bench-'));
-  execFileSync(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', dir], { cwd: root, stdio: 'ignore' });
-  return { dir };
-}
-
-async function startWorker(bundle) {
-  // wrangler still describes the Worker in Miniflare 4's option shape; modules are listed
-  // explicitly because Miniflare 5 cannot convert module rules.
-  const { modulesRules, rootPath, ...workerOptions } = unstable_getMiniflareWorkerOptions(join(root, 'wrangler.toml')).workerOptions;
-  const modules = readdirSync(bundle.dir)
-    .filter((f) => f.endsWith('.js') || f.endsWith('.wasm'))
-    .sort((a) => (a === 'index.js' ? -1 : 1))
-    .map((f) => ({ type: f.endsWith('.wasm') ? 'CompiledWasm' : 'ESModule', path: join(bundle.dir, f) }));
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      workers: [
-        {
-          ...workerOptions,
-          name: 'appwrite-users',
-          modules,
-          modulesRoot: bundle.dir,
-          bindings: { ...workerOptions.bindings, API_KEY, JWT_SECRET: 'bench-jwt-secret', ENCRYPTION_KEY: '00'.repeat(32) },
-        },
-      ],
-    }),
-  );
-  await mf.ready;
-  return mf;
-}
-
-async function applyMigrations(db) {
-  const dir = join(root, 'drizzle');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
-    for (const statement of readFileSync(join(dir, file), 'utf8').split('--> statement-breakpoint')) {
-      if (statement.trim()) await db.prepare(statement).run();
-    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { userAt } from './seed.mjs';
+import { userAt } from '../shared/users.mjs';
 
 const q = (method, attribute, values) => JSON.stringify({ method, attribute, values });
 const params = (queries, search) => {

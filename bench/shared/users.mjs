@@ -1,6 +1,6 @@
-// Deterministic users for the queries benchmark, written as multi-row INSERTs (literals, not bound
-// parameters: D1 allows 100 parameters per statement). The triggers of the search migration fill
-// the FTS and label tables on the way, as they do for every real write.
+// Deterministic users for the benchmarks (bench/queries, bench/peers), written into D1 as multi-row
+// INSERTs (literals, not bound parameters: D1 allows 100 parameters per statement). The triggers of
+// the search migration fill the FTS and label tables on the way, as they do for every real write.
 
 const FIRST = ('Olivia Liam Emma Noah Ava Oliver Sophia Elijah Isabella James Mia William Charlotte Benjamin Amelia Lucas ' +
   'Harper Henry Evelyn Alexander Abigail Mason Emily Michael Ella Ethan Elizabeth Daniel Camila Jacob Luna Logan Sofia ' +
@@ -77,7 +77,8 @@ export async function seedUsers(db, n) {
   return (performance.now() - started) / 1000;
 }
 
-function progress(label, done, total, started) {
+/** Redraws one progress line on stderr: `label [####....] done/total 1.2s`. */
+export function progress(label, done, total, started) {
   const width = 30;
   const filled = Math.round((done / total) * width);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

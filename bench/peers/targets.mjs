@@ -1,0 +1,105 @@
+// The three targets of the peers bench, each started, seeded with the same users and sessions, and
+// served over loopback HTTP: this Worker and the bare Hono + D1 Worker (Miniflare directly, D1
+// persisted on disk as `npm run dev` keeps it), and better-auth on Node + better-sqlite3.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { progress, seedUsers, userAt } from '../shared/users.mjs';
+import { applyMigrations, bundleWorker, root, startWorker } from '../shared/worker.mjs';
+import { once } from './load.mjs';
+
+export const API_KEY = 'bench-root-key';
+const SECRETS = { API_KEY, JWT_SECRET: 'bench-jwt-secret', ENCRYPTION_KEY: '00'.repeat(32) };
+/** Users 0…SESSION_USERS-1 get SESSIONS_EACH sessions each, for the "a user's sessions" workload. */
+export const SESSION_USERS = 100;
+export const SESSIONS_EACH = 5;
+
+const sessionsSql = `INSERT INTO sessions (id, created_at, updated_at, user_seq, user_id, provider, secret_hash, expire)
+  SELECT 's' || k.value || u.id, u.updated_at, u.updated_at, u.seq, u.id, 'email', hex(randomblob(32)), '2099-01-01T00:00:00.000Z'
+  FROM users u, json_each('[${Array.from({ length: SESSIONS_EACH }, (_, k) => k)}]') k WHERE u.seq <= ${SESSION_USERS}`;
+
+/** A Worker target: bundle, start on a port with D1 persisted in a temp dir, migrate, seed. */
+async function workerTarget(name, config, users, bindings) {
+  const bundle = bundleWorker(config);
+  const persist = mkdtempSync(join(tmpdir(), `peers-${name}-`));
+  const options = { bindings, host: '127.0.0.1', port: 0, persist };
+  const { mf, url } = await startWorker(bundle, options);
+  const db = await mf.getD1Database('DB');
+  await applyMigrations(db);
+  await seedUsers(db, users);
+  await db.prepare(sessionsSql).run();
+  // users 0…SESSION_USERS-1 are the first rows inserted, so their seq is 1…SESSION_USERS
+  const target = {
+    name,
+    url: url.href,
+    bundle,
+    async stop() {
+      await mf.dispose();
+    },
+    /** A fresh Miniflare on the same bundle and data: ms until ready, then until the first answer to `spec`. */
+    async coldStart(spec) {
+      const started = performance.now();
+      const fresh = await startWorker(bundle, options);
+      const ready = performance.now() - started;
+      const first = await once(fresh.url, spec);
+      await fresh.mf.dispose();
+      if (first.status !== 200) throw new Error(`${name} cold start: ${first.status} ${first.text.slice(0, 200)}`);
+      return { ready, total: performance.now() - started };
+    },
+    cleanup() {
+      rmSync(bundle.dir, { recursive: true, force: true });
+      rmSync(persist, { recursive: true, force: true });
+    },
+  };
+  return target;
+}
+
+export const startOurs = (users) => workerTarget('ours', join(root, 'wrangler.toml'), users, SECRETS);
+export const startBare = (users) => workerTarget('bare', join(root, 'bench/peers/bare/wrangler.toml'), users, {});
+
+/**
+ * better-auth in a child process running the project's Node (node_modules/.bin/node, what npm
+ * scripts run: better-sqlite3 13's prebuilt binary needs Node ≥ 22.13 — it crashes on 22.12).
+ */
+export async function startBetterAuth(users) {
+  const dir = mkdtempSync(join(tmpdir(), 'peers-better-auth-'));
+  const child = spawn(process.execPath, [join(root, 'bench/peers/better-auth/server.mjs'), join(dir, 'auth.db')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const line = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`better-auth server exited with ${code} before listening`)));
+  });
+  const { port, cookie } = JSON.parse(line);
+  const url = `http://127.0.0.1:${port}/`;
+  const started = performance.now();
+  const BATCH = 500;
+  for (let from = 0; from < users; from += BATCH) {
+    const to = Math.min(users, from + BATCH);
+    const seed = { from, to, n: users, sessionUsers: SESSION_USERS, sessions: SESSIONS_EACH };
+    const res = await once(url, { method: 'POST', path: '/__bench/seed', body: seed });
+    if (res.status !== 204) throw new Error(`better-auth seed: ${res.status} ${res.text}`);
+    progress(`seeding ${users.toLocaleString('en')} users`, to, users, started);
+  }
+  process.stderr.write('\n');
+  return {
+    name: 'better-auth',
+    url,
+    cookie,
+    origin: url.slice(0, -1),
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The id of seeded user `i` (the same in every target). */
+export const seededId = (i, users) => userAt(i, users).id;
