@@ -8,7 +8,7 @@
 // the ratios against the goals, and the cold start of our Worker.
 // Knobs: PEERS_BENCH_USERS (10000), PEERS_BENCH_ROUNDS (3), PEERS_BENCH_SECONDS (3, per round),
 // PEERS_BENCH_WARMUP_SECONDS (0.5).
-import { bundleSize } from '../shared/worker.mjs';
+import { bundleSize } from '../../scripts/lib/miniflare-worker.mjs';
 import { drive, once } from './load.mjs';
 import { printColdStart, printRatios, printResults, summarise } from './report.mjs';
 import { API_KEY, seededId, startBare, startBetterAuth, startOurs } from './targets.mjs';

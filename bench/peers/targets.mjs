@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { progress, seedUsers, userAt } from '../shared/users.mjs';
-import { applyMigrations, bundleWorker, root, startWorker } from '../shared/worker.mjs';
+import { applyMigrations, bundleWorker, root, startWorker } from '../../scripts/lib/miniflare-worker.mjs';
 import { once } from './load.mjs';
 
 export const API_KEY = 'bench-root-key';

@@ -6,7 +6,7 @@
 // Requests alternate between the sizes, so background load on the machine hits every size alike.
 // Sizes: QUERIES_BENCH_SIZES=1000,10000 to run fewer.
 import { rmSync } from 'node:fs';
-import { applyMigrations, bundleWorker, startWorker } from '../shared/worker.mjs';
+import { applyMigrations, bundleWorker, startWorker } from '../../scripts/lib/miniflare-worker.mjs';
 import { seedUsers } from '../shared/users.mjs';
 import { scenarios } from './scenarios.mjs';
 

@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with the benchmarks
-import { applyMigrations, bundleWorker, root, workerOptions } from '../../scripts/lib/worker-bundle.mjs';
+import { applyMigrations, bundleWorker, root, workerOptions } from '../../scripts/lib/miniflare-worker.mjs';
 
 let mf: Miniflare;
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
     convertV4MiniflareOptions({
       workers: [
         { name: 'caller', modules: true, script: caller.outputFiles[0].text, compatibilityDate: '2025-09-01', serviceBindings: { USERS: { name: 'appwrite-users', entrypoint: 'UsersRpc' } } },
-        workerOptions(bundleWorker(), { API_KEY: 'rpc-test-key', JWT_SECRET: 'rpc-test-jwt', ENCRYPTION_KEY: '11'.repeat(32) }),
+        { ...workerOptions(bundleWorker(), { API_KEY: 'rpc-test-key', JWT_SECRET: 'rpc-test-jwt', ENCRYPTION_KEY: '11'.repeat(32) }), name: 'appwrite-users' },
       ],
     } as never),
   );

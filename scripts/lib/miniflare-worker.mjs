@@ -1,6 +1,6 @@
-// Runs a Worker the way the benchmarks measure it: bundled by `wrangler deploy --dry-run` and run by
-// Miniflare directly — no `wrangler dev` proxy in front (it adds 3–7 ms per request and changes with
-// the wrangler version). Used by bench/queries and bench/peers.
+// Runs a Worker as it deploys: bundled by `wrangler deploy --dry-run` and run by Miniflare directly —
+// no `wrangler dev` proxy in front (it adds 3–7 ms per request and changes with the wrangler
+// version). Used by the benchmarks and by tests that put other Workers next to it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,21 +40,27 @@ export function bundleSize(bundle) {
  * over HTTP (port 0 = any free port); `persist` keeps D1 and Durable Objects in that directory.
  */
 export async function startWorker(bundle, { bindings = {}, host, port, persist } = {}) {
-  // wrangler still describes the Worker in Miniflare 4's option shape; modules are listed
-  // explicitly because Miniflare 5 cannot convert module rules.
-  const { modulesRules, rootPath, ...workerOptions } = unstable_getMiniflareWorkerOptions(bundle.config).workerOptions;
-  const modules = [...bundle.files]
-    .sort((a) => (a === 'index.js' ? -1 : 1))
-    .map((f) => ({ type: f.endsWith('.wasm') ? 'CompiledWasm' : 'ESModule', path: join(bundle.dir, f) }));
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       ...(host === undefined ? {} : { host, port: port ?? 0 }),
       ...(persist === undefined ? {} : { resourcePersistencePath: persist }),
-      workers: [{ ...workerOptions, modules, modulesRoot: bundle.dir, bindings: { ...workerOptions.bindings, ...bindings } }],
+      workers: [workerOptions(bundle, bindings)],
     }),
   );
   const url = await mf.ready;
   return { mf, url };
+}
+
+/**
+ * The bundle as one Worker of a Miniflare 4-shaped `workers` list (wrangler still describes Workers in
+ * that shape; modules are listed explicitly because Miniflare 5 cannot convert module rules).
+ */
+export function workerOptions(bundle, bindings = {}) {
+  const { modulesRules, rootPath, ...options } = unstable_getMiniflareWorkerOptions(bundle.config).workerOptions;
+  const modules = [...bundle.files]
+    .sort((a) => (a === 'index.js' ? -1 : 1))
+    .map((f) => ({ type: f.endsWith('.wasm') ? 'CompiledWasm' : 'ESModule', path: join(bundle.dir, f) }));
+  return { ...options, modules, modulesRoot: bundle.dir, bindings: { ...options.bindings, ...bindings } };
 }
 
 /** Applies every migration in drizzle/ (as `wrangler d1 migrations apply` would) through Miniflare's D1 API. */
