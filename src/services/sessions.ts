@@ -4,7 +4,7 @@ import type { IssuedSession, SessionClient } from '../durable/sessions';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { JwtInput, TokenInput } from '../durable/tokens';
 import { users, type SessionRow, type TokenRow } from '../store/schema';
-import { selectSessionsOfUser } from '../store/sessions';
+import { sessionsOfUser } from '../store/sessions';
 import type { ServiceContext } from './context';
 import { unwrap, unwrapLimited, userGate, type Limited } from '../durable/client';
 
@@ -17,9 +17,9 @@ export async function createServerSession(ctx: ServiceContext, userId: string, c
 
 /** All sessions of a user, creation order (expired ones included until purged). */
 export async function listSessions(ctx: ServiceContext, userId: string): Promise<SessionRow[]> {
-  const user = await ctx.db.select({ seq: users.seq }).from(users).where(eq(users.id, userId)).get();
-  if (!user) throw new AppwriteError('user_not_found');
-  return selectSessionsOfUser(ctx.db, user.seq);
+  const list = await sessionsOfUser(ctx.db, userId);
+  if (!list) throw new AppwriteError('user_not_found');
+  return list;
 }
 
 export async function deleteSession(ctx: ServiceContext, userId: string, sessionId: string): Promise<SessionRow> {

@@ -1,12 +1,21 @@
-import { and, asc, desc, eq, gte, lt, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, notInArray, type SQL } from 'drizzle-orm';
 import { nowIso, type Database } from './database';
-import { authenticators, sessions, tokens, type SessionRow } from './schema';
+import { authenticators, sessions, tokens, users, type SessionRow } from './schema';
 import { selectUserWithTargets, toUserWithTargets, userSeqOf } from './users';
 
 /** Appwrite reads a user's sessions in creation order, at most 1000 (`APP_LIMIT_SUBQUERY`). */
 export const SESSIONS_LIMIT = 1000;
 
-export const selectSessionsOfUser = (db: Database, userSeq: number) =>
+/** A user's sessions, creation order, and whether the user exists: one round trip. */
+export async function sessionsOfUser(db: Database, userId: string): Promise<SessionRow[] | null> {
+  const [found, list] = await db.batch([
+    db.select({ seq: users.seq }).from(users).where(eq(users.id, userId)).limit(1),
+    selectSessionsOfUser(db, userSeqOf(userId)),
+  ]);
+  return found.length ? list : null;
+}
+
+const selectSessionsOfUser = (db: Database, userSeq: number | SQL) =>
   db.select().from(sessions).where(eq(sessions.userSeq, userSeq)).orderBy(asc(sessions.seq)).limit(SESSIONS_LIMIT);
 
 /**
@@ -17,7 +26,7 @@ export async function loadUserCredentials(db: Database, userId: string) {
   const seq = userSeqOf(userId);
   const [[user], userSessions, totp] = await db.batch([
     selectUserWithTargets(db, userId),
-    db.select().from(sessions).where(eq(sessions.userSeq, seq)).orderBy(asc(sessions.seq)).limit(SESSIONS_LIMIT),
+    selectSessionsOfUser(db, seq),
     db
       .select({ id: authenticators.id })
       .from(authenticators)
