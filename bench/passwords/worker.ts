@@ -4,8 +4,11 @@ import { verifyPassword, type Argon2Settings, type StoredPassword } from '../../
 import { wasmMemory } from '../../src/passwords/argon2-wasm';
 
 export interface BenchJob {
-  /** `verify` goes through the public API; `noble-scrypt` times @noble/hashes' scrypt directly. */
-  kind: 'verify' | 'noble-scrypt';
+  /**
+   * `verify` goes through the public API; `noble-scrypt` times @noble/hashes' scrypt and
+   * `webcrypto-pbkdf2` WebCrypto's PBKDF2 on a Django string directly (the alternatives not taken).
+   */
+  kind: 'verify' | 'noble-scrypt' | 'webcrypto-pbkdf2';
   iterations: number;
   stored: StoredPassword;
   password: string;
@@ -17,6 +20,15 @@ async function run(job: BenchJob): Promise<boolean> {
   if (job.kind === 'noble-scrypt') {
     const { salt, costCpu: N, costMemory: r, costParallel: p, length: dkLen } = job.stored.hashOptions as Record<string, number>;
     for (let i = 0; i < job.iterations; i++) scrypt(job.password, String(salt), { N, r, p, dkLen });
+    return valid;
+  }
+  if (job.kind === 'webcrypto-pbkdf2') {
+    const [, iterations, salt] = (job.stored.password ?? '').split('$');
+    const encoder = new TextEncoder();
+    for (let i = 0; i < job.iterations; i++) {
+      const key = await crypto.subtle.importKey('raw', encoder.encode(job.password), 'PBKDF2', false, ['deriveBits']);
+      await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(salt), iterations: Number(iterations) }, key, 256);
+    }
     return valid;
   }
   for (let i = 0; i < job.iterations; i++) valid = (await verifyPassword(job.stored, job.password, job.settings)).valid && valid;

@@ -89,3 +89,43 @@ export function timingSafeEqualBytes(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
   return diff === 0;
 }
+
+/** Hex of either case, or null when `text` is not whole bytes of hex. */
+export function fromHex(text: string): Uint8Array | null {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return null;
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(text.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/**
+ * Base64 as the hash formats of other stacks write it: standard or URL-safe alphabet, padded or
+ * not, and passlib's "ab64" (`.` for `+`). Null on any other character or a dangling 6 bits.
+ */
+export function fromBase64Any(text: string): Uint8Array | null {
+  return fromBase64Strict(text.replace(/=+$/, '').replace(/[-.]/g, '+').replace(/_/g, '/'));
+}
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** The alphabet of crypt(3) strings (phpass, MD5-crypt, SHA-crypt, bcrypt's is another order). */
+export const CRYPT_ALPHABET = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** crypt(3)'s base64: little-endian 6-bit groups of each 3 bytes; a final 1 or 2 bytes give 2 or 3 characters. */
+export function toCryptBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const value = bytes[i] | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16);
+    const chars = Math.min(4, bytes.length - i + 1);
+    for (let c = 0; c < chars; c++) out += CRYPT_ALPHABET[(value >> (6 * c)) & 63];
+  }
+  return out;
+}

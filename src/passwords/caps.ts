@@ -1,8 +1,13 @@
 import { AppwriteError } from '../errors/appwrite-error';
 import { parseArgon2 } from './argon2';
 import { bcryptCost } from './bcrypt';
+import { parseBcryptSha256 } from './bcrypt-sha256';
+import { ldapCryptString } from './ldap';
+import { DIGEST_BYTES } from './options';
+import { pbkdf2Cost, type Pbkdf2Digest } from './pbkdf2';
 import { phpassLog2 } from './phpass';
 import { scryptMemory, scryptParams, type ScryptParams } from './scrypt';
+import { parseShaCrypt } from './sha-crypt';
 
 /**
  * Largest costs one verification may have so that it fits a Worker: 128 MB per isolate, and CPU
@@ -24,13 +29,21 @@ export const CAPS = {
   scryptWork: 2 ** 23,
   /** Output bytes (the stored hex is twice as long); bounds PBKDF2's output pass. */
   scryptLength: 4096,
+  /**
+   * PBKDF2 iterations × output blocks, per digest (≈2.4 s for SHA-256, ≈2.6 s for SHA-512). Django
+   * 5.2 writes 1 000 000 SHA-256 iterations; OWASP asks for 1 300 000 (SHA-1), 600 000 (SHA-256), 210 000 (SHA-512).
+   */
+  pbkdf2Work: { sha1: 20_000_000, sha256: 20_000_000, sha512: 5_000_000 } satisfies Record<Pbkdf2Digest, number>,
+  /** SHA-crypt rounds (≈4.8 µs each); passlib's defaults are 535 000 (`$5$`) and 656 000 (`$6$`, 3.1 s), glibc's 5000. */
+  shaCryptRounds: 700_000,
 } as const;
 
 const tooExpensive = (what: string, limit: string) =>
   new AppwriteError('password_too_expensive', `The ${what} exceeds this server's limit of ${limit}.`);
 
-/** Cost check for strings PHP's `password_verify` handles (hash = argon2, bcrypt, plaintext). */
+/** Cost check for strings PHP's `password_verify` handles (hash = argon2, bcrypt, plaintext), crypt(3) strings included. */
 export function assertPhpHashAffordable(hash: string): void {
+  assertShaCryptAffordable(hash);
   const argon2 = parseArgon2(hash);
   if (argon2) {
     if (argon2.m > CAPS.argon2MemoryKiB) {
@@ -67,4 +80,29 @@ export function assertScryptAffordable(options: Record<string, unknown>): void {
   const work = params.N * params.r * params.p;
   if (work > CAPS.scryptWork) throw tooExpensive(`scrypt work (N·r·p = ${work})`, `N·r·p = 2^${Math.log2(CAPS.scryptWork)}`);
   if (params.dkLen > CAPS.scryptLength) throw tooExpensive(`scrypt length (${params.dkLen})`, `${CAPS.scryptLength} bytes`);
+}
+
+export function assertShaCryptAffordable(hash: string): void {
+  const shaCrypt = parseShaCrypt(hash);
+  if (shaCrypt && shaCrypt.rounds > CAPS.shaCryptRounds) {
+    throw tooExpensive(`SHA-crypt rounds (${shaCrypt.rounds})`, `${CAPS.shaCryptRounds} rounds`);
+  }
+}
+
+export function assertPbkdf2Affordable(hash: string, options: Record<string, unknown>): void {
+  const cost = pbkdf2Cost(hash, options);
+  if (!cost) return;
+  const work = cost.iterations * Math.ceil(cost.length / DIGEST_BYTES[cost.digest]);
+  const cap = CAPS.pbkdf2Work[cost.digest];
+  if (work > cap) throw tooExpensive(`PBKDF2-${cost.digest} work (iterations × output blocks = ${work})`, `${cap} for ${cost.digest}`);
+}
+
+export function assertBcryptSha256Affordable(hash: string): void {
+  const parsed = parseBcryptSha256(hash);
+  if (parsed) assertPhpHashAffordable(parsed.bcrypt);
+}
+
+export function assertLdapAffordable(hash: string): void {
+  const crypt = ldapCryptString(hash);
+  if (crypt) assertPhpHashAffordable(crypt);
 }

@@ -1,4 +1,6 @@
+import { AppwriteError } from '../errors/appwrite-error';
 import { hashArgon2id, type Argon2Params } from './argon2';
+import { HashOptionsError } from './options';
 import { algorithmFor } from './registry';
 
 export interface Argon2Settings { memoryCost: number; timeCost: number; threads: number; implementation: 'wasm' | 'js' }
@@ -35,14 +37,25 @@ export async function verifyPassword(stored: StoredPassword, plain: string, sett
   if (!stored.password) return { valid: false };
   const options = stored.hashOptions ?? {};
   const algorithm = algorithmFor(stored.hash);
-  algorithm.assertAffordable(stored.password, options);
-  const valid = await algorithm.verify(plain, stored.password, options, settings.implementation);
-  return { valid };
+  try {
+    algorithm.assertAffordable(stored.password, options);
+    return { valid: await algorithm.verify(plain, stored.password, options, settings.implementation) };
+  } catch (error) {
+    // Options the import check would have refused: a broken stored user, a 500 as in Appwrite.
+    if (error instanceof HashOptionsError) throw new AppwriteError('general_unknown', `${stored.hash}: ${error.message}`);
+    throw error;
+  }
 }
 
-/** Import-time guard rails: throw `new AppwriteError('password_too_expensive', '<clear message naming the cap>')` (import from '../errors/appwrite-error') when a hash's cost would exceed Workers' CPU/memory limits. hashName = stored hash name, password = the hash string, hashOptions as stored. */
+/** Import-time check of a hash as it will be stored: `password_too_expensive` (400, naming the cap) when verifying it would exceed a Worker's CPU or memory limits, `general_argument_invalid` (400) for `hashOptions` it cannot be computed with. */
 export function assertVerifiable(hashName: string, password: string, hashOptions: Record<string, unknown>): void {
-  algorithmFor(hashName).assertAffordable(password, hashOptions ?? {});
+  try {
+    algorithmFor(hashName).assertAffordable(password, hashOptions ?? {});
+  } catch (error) {
+    if (error instanceof HashOptionsError) throw new AppwriteError('general_argument_invalid', `Invalid \`hashOptions\` for ${hashName}: ${error.message}`);
+    throw error;
+  }
 }
 
 export { CAPS } from './caps';
+export { detectHashFormat, type DetectedHashFormat } from './detect';

@@ -1,14 +1,13 @@
 import { md5 } from '@noble/hashes/legacy.js';
-import { timingSafeEqual, utf8 } from '../crypto/encoding';
+import { concatBytes, CRYPT_ALPHABET, timingSafeEqual, toCryptBase64, utf8 } from '../crypto/encoding';
 import { verifyCrypt } from './bcrypt';
 
-const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const PORTABLE = /^\$[PH]\$/;
 
 /** log2 of the MD5 iteration count of a portable `$P$`/`$H$` hash, or null for other strings. */
 export function phpassLog2(hash: string): number | null {
   if (!PORTABLE.test(hash)) return null;
-  const log2 = ITOA64.indexOf(hash[3]);
+  const log2 = CRYPT_ALPHABET.indexOf(hash[3]);
   return log2 >= 7 && log2 <= 30 ? log2 : null;
 }
 
@@ -21,18 +20,7 @@ export function verifyPhpass(password: string, hash: string): boolean {
   const salt = hash.slice(4, 12);
   if (log2 === null || salt.length !== 8) return verifyCrypt(password, hash);
   const digest = md5Chain(utf8(salt), utf8(password), 2 ** log2);
-  return timingSafeEqual(hash.slice(0, 12) + encode64(digest), hash);
-}
-
-/** phpass' own base64: little-endian 6-bit groups over `ITOA64`. */
-function encode64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const value = bytes[i] | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16);
-    const chars = Math.min(4, bytes.length - i + 1);
-    for (let c = 0; c < chars; c++) out += ITOA64[(value >> (6 * c)) & 63];
-  }
-  return out;
+  return timingSafeEqual(hash.slice(0, 12) + toCryptBase64(digest), hash);
 }
 
 /**
@@ -43,7 +31,7 @@ function encode64(bytes: Uint8Array): string {
  * MD5 loop takes ~17 ms in Node (bench/passwords).
  */
 function md5Chain(salt: Uint8Array, password: Uint8Array, count: number): Uint8Array {
-  const first = md5(concat(salt, password));
+  const first = md5(concatBytes(salt, password));
   const length = 16 + password.length;
   const blocks = Math.ceil((length + 9) / 64);
   const message = new Uint8Array(blocks * 64);
@@ -64,13 +52,6 @@ function md5Chain(salt: Uint8Array, password: Uint8Array, count: number): Uint8A
     for (let block = 0; block < blocks; block++) md5Compress(state, words, block * 16);
   }
   return new Uint8Array(state.buffer);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 const K = Int32Array.from([

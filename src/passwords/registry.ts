@@ -1,16 +1,33 @@
 import { AppwriteError } from '../errors/appwrite-error';
 import { verifyArgon2, type Argon2Implementation } from './argon2';
 import { verifyCrypt } from './bcrypt';
-import { assertPhpassAffordable, assertPhpHashAffordable, assertScryptAffordable } from './caps';
+import { verifyBcryptSha256 } from './bcrypt-sha256';
+import {
+  assertBcryptSha256Affordable,
+  assertLdapAffordable,
+  assertPbkdf2Affordable,
+  assertPhpassAffordable,
+  assertPhpHashAffordable,
+  assertScryptAffordable,
+  assertShaCryptAffordable,
+} from './caps';
+import { hmacParams, verifyHmac } from './hmac';
+import { verifyLdap } from './ldap';
 import { verifyMd5 } from './md5';
+import { verifyMd5Crypt } from './md5-crypt';
+import { verifyPbkdf2 } from './pbkdf2';
 import { verifyPhpass } from './phpass';
 import { verifyScrypt } from './scrypt';
 import { verifyScryptModified } from './scrypt-modified';
 import { verifySha } from './sha';
+import { verifyShaCrypt } from './sha-crypt';
 
 export interface PasswordAlgorithm {
   verify(password: string, hash: string, options: Record<string, unknown>, argon2: Argon2Implementation): boolean | Promise<boolean>;
-  /** Throws `password_too_expensive` when verifying `hash` would not fit a Worker's limits. */
+  /**
+   * Throws `password_too_expensive` when verifying `hash` would not fit a Worker's limits, and
+   * `HashOptionsError` for options it cannot be computed with.
+   */
   assertAffordable(hash: string, options: Record<string, unknown>): void;
 }
 
@@ -26,7 +43,10 @@ const phpPasswordVerify: PasswordAlgorithm = {
 
 const noCost = () => {};
 
-/** Stored `hash` name → algorithm. `plaintext` is Appwrite's alias for the default (argon2). */
+/**
+ * Stored `hash` name → algorithm. The first eight are Appwrite's (`plaintext` is its alias for the
+ * default, argon2); the rest verify what other stacks export (README.md, "Peer formats").
+ */
 const ALGORITHMS = new Map<string, PasswordAlgorithm>([
   ['argon2', phpPasswordVerify],
   ['plaintext', phpPasswordVerify],
@@ -36,6 +56,12 @@ const ALGORITHMS = new Map<string, PasswordAlgorithm>([
   ['phpass', { verify: verifyPhpass, assertAffordable: assertPhpassAffordable }],
   ['scrypt', { verify: verifyScrypt, assertAffordable: (_hash, options) => assertScryptAffordable(options) }],
   ['scryptMod', { verify: verifyScryptModified, assertAffordable: noCost }],
+  ['pbkdf2', { verify: verifyPbkdf2, assertAffordable: assertPbkdf2Affordable }],
+  ['hmac', { verify: verifyHmac, assertAffordable: (_hash, options) => void hmacParams(options) }],
+  ['shaCrypt', { verify: verifyShaCrypt, assertAffordable: assertShaCryptAffordable }],
+  ['md5Crypt', { verify: verifyMd5Crypt, assertAffordable: noCost }],
+  ['ldap', { verify: verifyLdap, assertAffordable: assertLdapAffordable }],
+  ['bcryptSha256', { verify: verifyBcryptSha256, assertAffordable: assertBcryptSha256Affordable }],
 ]);
 
 export function algorithmFor(name: string): PasswordAlgorithm {
