@@ -1,20 +1,22 @@
 import UAParser from 'ua-parser-js';
 
-/** The client fields Appwrite derives from a User-Agent (Log and Session models). */
-export interface ClientInfo {
-  osCode: string;
-  osName: string;
-  osVersion: string;
-  clientType: string;
-  clientCode: string;
-  clientName: string;
-  clientVersion: string;
-  clientEngine: string;
-  clientEngineVersion: string;
-  deviceName: string;
-  deviceBrand: string;
-  deviceModel: string;
-}
+/** The client fields Appwrite derives from a User-Agent (Log and Session models), in its order. */
+export const CLIENT_FIELDS = [
+  'osCode',
+  'osName',
+  'osVersion',
+  'clientType',
+  'clientCode',
+  'clientName',
+  'clientVersion',
+  'clientEngine',
+  'clientEngineVersion',
+  'deviceName',
+  'deviceBrand',
+  'deviceModel',
+] as const;
+
+export type ClientInfo = Record<(typeof CLIENT_FIELDS)[number], string>;
 
 /**
  * Appwrite parses with Matomo DeviceDetector; we parse with ua-parser-js 1.x (MIT) and translate

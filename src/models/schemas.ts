@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIENT_FIELDS } from '../audit/user-agent';
 
 /**
  * The response models as the newest response format renders them (models.md). The OpenAPI
@@ -45,22 +46,7 @@ const user = z.object(userFields).strict();
 const { password: _p, hash: _h, hashOptions: _o, ...accountFields } = userFields;
 const account = z.object(accountFields).strict();
 
-const clientFields = Object.fromEntries(
-  [
-    'osCode',
-    'osName',
-    'osVersion',
-    'clientType',
-    'clientCode',
-    'clientName',
-    'clientVersion',
-    'clientEngine',
-    'clientEngineVersion',
-    'deviceName',
-    'deviceBrand',
-    'deviceModel',
-  ].map((field) => [field, z.string()]),
-);
+const clientFields = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, z.string()]));
 
 const session = z
   .object({

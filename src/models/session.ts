@@ -1,4 +1,5 @@
 import { COUNTRY_NAMES } from '../audit/country-names';
+import { CLIENT_FIELDS } from '../audit/user-agent';
 import type { SessionRow } from '../store/schema';
 import { renderDate } from './datetime';
 import type { JsonObject } from './json';
@@ -10,21 +11,6 @@ export interface SessionView {
   /** Whether this is the session authenticating the request. */
   current?: boolean;
 }
-
-const CLIENT_FIELDS = [
-  'osCode',
-  'osName',
-  'osVersion',
-  'clientType',
-  'clientCode',
-  'clientName',
-  'clientVersion',
-  'clientEngine',
-  'clientEngineVersion',
-  'deviceName',
-  'deviceBrand',
-  'deviceModel',
-] as const;
 
 /** Country names are English only (see the Log model); unknown codes and `--` are `Unknown`. */
 export const countryName = (code: string) => COUNTRY_NAMES[code] ?? 'Unknown';
