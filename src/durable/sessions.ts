@@ -1,11 +1,13 @@
-import { and, eq, exists } from 'drizzle-orm';
+import { and, eq, exists, sql } from 'drizzle-orm';
 import { parseUserAgent } from '../audit/user-agent';
 import { AppwriteError } from '../errors/appwrite-error';
 import { hashPassword, verifyPassword } from '../passwords';
 import { timingSafeEqual } from '../crypto/encoding';
 import { randomHex, sha256Hex } from '../crypto/secrets';
 import { encodeSessionCredential } from '../crypto/session-credential';
+import { auditStatement } from '../store/audit-log';
 import { nowIso } from '../store/database';
+import { insertSelect } from '../store/insert-select';
 import { sessions, tokens, users, type SessionRow, type UserRow } from '../store/schema';
 import { purgeExpiredTokensStatement, trimSessionsStatement, unexpiredTokensOfUser } from '../store/sessions';
 import { uniqueId } from '../validation/ids';
@@ -31,25 +33,29 @@ interface SessionKind {
 }
 
 /** Appwrite's session secret: 256 hex characters; only its SHA-256 is stored. */
-async function newSession(g: GateContext, user: UserRow, kind: SessionKind, client: SessionClient) {
+async function sessionValues(g: GateContext, kind: SessionKind, client: SessionClient) {
   const secret = randomHex(256);
   const now = nowIso();
+  const values = {
+    id: uniqueId(),
+    createdAt: now,
+    updatedAt: now,
+    ...kind,
+    secretHash: await sha256Hex(secret),
+    userAgent: client.userAgent,
+    ip: client.ip,
+    countryCode: client.countryCode,
+    client: { ...parseUserAgent(client.userAgent) },
+    expire: new Date(Date.now() + g.config.sessionDuration * 1000).toISOString(),
+  };
+  return { values, secret };
+}
+
+async function newSession(g: GateContext, user: UserRow, kind: SessionKind, client: SessionClient) {
+  const { values, secret } = await sessionValues(g, kind, client);
   const insert = g.db
     .insert(sessions)
-    .values({
-      id: uniqueId(),
-      createdAt: now,
-      updatedAt: now,
-      userSeq: user.seq,
-      userId: user.id,
-      ...kind,
-      secretHash: await sha256Hex(secret),
-      userAgent: client.userAgent,
-      ip: client.ip,
-      countryCode: client.countryCode,
-      client: { ...parseUserAgent(client.userAgent) },
-      expire: new Date(Date.now() + g.config.sessionDuration * 1000).toISOString(),
-    })
+    .values({ ...values, userSeq: user.seq, userId: user.id })
     .returning();
   return { insert, credential: encodeSessionCredential(user.id, secret) };
 }
@@ -60,10 +66,12 @@ const trimSessions = (g: GateContext, user: UserRow) =>
 
 /** `POST /users/{id}/sessions`: a `server` session; Appwrite applies no max-sessions trimming here. */
 export async function createServerSession(g: GateContext, userId: string, client: SessionClient): Promise<IssuedSession> {
-  const user = await requireUser(g, userId);
-  const { insert, credential } = await newSession(g, user, { provider: 'server', providerUid: '', factors: ['server'] }, client);
-  const [[session]] = await g.db.batch([insert, audit(g, 'session.create', user)]);
-  return { session, secret: credential };
+  const { values, secret } = await sessionValues(g, { provider: 'server', providerUid: '', factors: ['server'] }, client);
+  // One batch: the session row is selected from the user's (none when there is no such user).
+  const insert = insertSelect(g.db, sessions, { ...values, userSeq: sql`${users.seq}`, userId: sql`${users.id}` }, sql`from ${users} where ${users.id} = ${userId}`);
+  const [[session]] = await g.db.batch([insert.returning(), auditStatement(g, 'session.create', userId)]);
+  if (!session) throw new AppwriteError('user_not_found');
+  return { session, secret: encodeSessionCredential(session.userId, secret) };
 }
 
 export interface LoginInput {

@@ -1,0 +1,39 @@
+import { env, runInDurableObject } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config';
+import type { GateContext } from '../../../src/durable/gate-context';
+import { createServerSession } from '../../../src/durable/sessions';
+import { createDatabase } from '../../../src/store/database';
+import { call, createUser } from '../helpers/api';
+import { countingD1 } from '../helpers/d1-counter';
+
+const request = { ip: '203.0.113.9', userAgent: 'test', countryCode: '--', actor: { id: '', email: 'test', name: '' } };
+const client = { ip: '203.0.113.9', userAgent: 'test', countryCode: '--' };
+
+/** Runs `work` inside the user's gate with a D1 that counts round trips. */
+async function inGate<T>(userId: string, work: (g: GateContext) => Promise<T>) {
+  const { db, stats } = countingD1();
+  const stub = env.USER_GATE.get(env.USER_GATE.idFromName(userId.toLowerCase()));
+  const value = await runInDurableObject(stub, (_instance, state) =>
+    work({ db: createDatabase(db), config: loadConfig(env), env, storage: state.storage, request }),
+  );
+  return { value, stats };
+}
+
+describe('credential issuance round trips (inside the UserGate)', () => {
+  it('POST /v1/users/{userId}/sessions: one D1 batch', async () => {
+    const user = await createUser();
+    const { value, stats } = await inGate(user.$id, (g) => createServerSession(g, user.$id, client));
+    expect(value.session.userId).toBe(user.$id);
+    expect(stats).toEqual({ roundTrips: 1, statements: 2 });
+    // The session works, and its audit entry was written in the same batch.
+    const sessions = await call('GET', `/v1/users/${user.$id}/sessions`);
+    expect(sessions.body.sessions.map((s: { $id: string }) => s.$id)).toContain(value.session.id);
+  });
+
+  it('an unknown user: still one round trip, then 404', async () => {
+    const { stats } = await inGate('nobody-rt', (g) => createServerSession(g, 'nobody-rt', client).catch((e: Error) => e));
+    expect(stats.roundTrips).toBe(1);
+    expect((await call('POST', '/v1/users/nobody-rt/sessions')).body.type).toBe('user_not_found');
+  });
+});
