@@ -5,6 +5,7 @@ import type { AppEnv } from './http/app-env';
 import { caller } from './http/middleware/caller';
 import { handleError } from './http/middleware/error-handler';
 import { project } from './http/middleware/project';
+import { mountHealth } from './http/health-routes';
 import { mountOperations } from './http/operation-routes';
 import { mountReference } from './http/reference-routes';
 import { operations } from './operations';
@@ -13,9 +14,10 @@ import { operations } from './operations';
 export const app = new Hono<AppEnv>({ strict: false });
 
 app.onError(handleError);
-// The reference and the console page need no project or key, so they are mounted before those
+// The reference, the version and the console page need no project or key, so they are mounted before those
 // checks (the console then calls /v1 with the key its user pastes).
 mountReference(app, operations);
+mountHealth(app);
 app.route('/console', consoleRoutes);
 // Unknown routes run the project and key checks too, then answer 404 (errors.md §5).
 app.use('*', project, caller);

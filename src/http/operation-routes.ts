@@ -1,5 +1,7 @@
 import type { Context, Hono } from 'hono';
+import { downgradeV0, zeroGeneration } from '../models/formats/v0';
 import { honoPath, type Operation, type OperationContext } from '../operations';
+import { translateFlatListParams } from '../queries';
 import { validateParams } from '../validation/params';
 import type { AppEnv } from './app-env';
 import { requireScope } from './middleware/caller';
@@ -15,8 +17,10 @@ export function mountOperations(app: Hono<AppEnv>, operations: readonly Operatio
       app.on(op.method.toUpperCase(), honoPath(path), guard, async (c) => {
         const ctx = operationContext(c);
         for (const check of op.guards ?? []) check(ctx);
-        const result = await op.run(ctx, validateParams(input(c), op.params));
-        return respond(op.response.status, result, ctx.headers);
+        // 0.x formats: flat list params become queries (request filter) and models their 0.x shapes.
+        const raw = zeroGeneration(ctx.format) === null ? input(c) : translateFlatListParams(op.id, input(c));
+        const result = await op.run(ctx, validateParams(raw, op.params));
+        return respond(op.response.status, downgradeV0(op.response.model, result, ctx.format), ctx.headers);
       });
     }
   }

@@ -34,6 +34,8 @@
  * - Collections (allowed attributes, types, cursor message, total cap): `usersCollection`,
  *   `identitiesCollection`, `targetsCollection` (pass the user as `scope`), `logsCollection`
  *   (limit/offset only, newest first, exact total; pass the user as `scope`).
+ * - `translateFlatListParams(operationId, params)`: 0.x SDKs' `limit`/`offset`/`cursor`/
+ *   `cursorDirection`/`orderType` as JSON queries (the HTTP door applies it to 0.x formats).
  * - `queriesParam`: the `queries` param rule for `validateParams` (``Queries must be an array``).
  */
 export { compileQueries, parseQueries, type CompileOptions, type CompiledQueries, type CursorRef } from './compile';
@@ -44,3 +46,4 @@ export { identitiesCollection } from './collections/identities';
 export { targetsCollection } from './collections/targets';
 export { logsCollection } from './collections/logs';
 export { queriesParam } from './param';
+export { translateFlatListParams } from './flat-params';

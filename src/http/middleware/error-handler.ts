@@ -2,13 +2,17 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppwriteError } from '../../errors/appwrite-error';
 import { toEnvelope } from '../../errors/envelope';
+import { downgradeErrorV0 } from '../../models/formats/v0';
+import type { ResponseFormat } from '../../models/response-format';
 import { setRateLimitHeaders } from '../../operations/account-caller';
 import { GateError } from '../../durable/client';
+import type { AppEnv } from '../app-env';
 
-export function errorResponse(error: AppwriteError) {
-  const body = toEnvelope(error);
+export function errorResponse(error: AppwriteError, format?: ResponseFormat) {
+  const envelope = toEnvelope(error);
+  const body = format ? downgradeErrorV0(envelope, format) : envelope;
   const response = new Response(JSON.stringify(body), {
-    status: body.code,
+    status: envelope.code,
     headers: {
       'Content-Type': 'application/json; charset=UTF-8',
       'Cache-Control': 'no-cache, no-store, must-revalidate',
@@ -22,11 +26,12 @@ export function errorResponse(error: AppwriteError) {
 }
 
 /** The single place that renders Appwrite's error envelope. */
-export function handleError(error: Error, _c: Context) {
-  if (error instanceof AppwriteError) return errorResponse(error);
+export function handleError(error: Error, c: Context<AppEnv>) {
+  const format = c.get('format');
+  if (error instanceof AppwriteError) return errorResponse(error, format);
   if (error instanceof HTTPException && error.status < 500) {
-    return errorResponse(new AppwriteError('general_argument_invalid', error.message || undefined));
+    return errorResponse(new AppwriteError('general_argument_invalid', error.message || undefined), format);
   }
   console.error(error);
-  return errorResponse(new AppwriteError('general_unknown'));
+  return errorResponse(new AppwriteError('general_unknown'), format);
 }

@@ -1,0 +1,3 @@
+import { cliScenario } from './scenario';
+
+cliScenario('appwrite-cli-6', '6.2.3');
