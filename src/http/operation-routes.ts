@@ -16,6 +16,11 @@ export function mountOperations(app: Hono<AppEnv>, operations: readonly Operatio
         const ctx = operationContext(c);
         for (const check of op.guards ?? []) check(ctx);
         const result = await op.run(ctx, validateParams(input(c), op.params));
+        if (op.response.contentType) {
+          const streamed = new Response(result as ReadableStream, { status: op.response.status, headers: { 'Content-Type': op.response.contentType } });
+          ctx.headers.forEach((value, name) => streamed.headers.append(name, value));
+          return streamed;
+        }
         return respond(op.response.status, result, ctx.headers);
       });
     }
