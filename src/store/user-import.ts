@@ -20,16 +20,18 @@ export async function findImportNeighbours(
   db: Database,
   keys: { ids: string[]; emails: string[]; phones: string[] },
 ): Promise<ImportNeighbours> {
-  const [found, identityRows] = await db.batch([
-    db
-      .select()
-      .from(users)
-      .where(sql`${inJson(users.id, keys.ids)} or ${inJson(sql`${users.email}`, keys.emails)} or ${inJson(sql`${users.phone}`, keys.phones)}`),
+  // Three index lookups, not one OR of them: SQLite answers an OR of IN-subqueries with a full scan.
+  // `<> ''` lets the partial unique indexes serve e-mail and phone.
+  const [byId, byEmail, byPhone, identityRows] = await db.batch([
+    db.select().from(users).where(inJson(users.id, keys.ids)),
+    db.select().from(users).where(sql`${inJson(sql`${users.email}`, keys.emails)} and ${users.email} <> ''`),
+    db.select().from(users).where(sql`${inJson(sql`${users.phone}`, keys.phones)} and ${users.phone} <> ''`),
     db
       .selectDistinct({ email: identities.providerEmail })
       .from(identities)
       .where(inJson(sql`${identities.providerEmail}`, keys.emails)),
   ]);
+  const found = [...new Map([...byId, ...byEmail, ...byPhone].map((u) => [u.seq, u])).values()];
   return { users: found, identityEmails: identityRows.map((r) => r.email.toLowerCase()) };
 }
 
