@@ -37,6 +37,7 @@ export const userBulkOperations = [
   }),
   operation({
     id: 'users.export',
+    rpc: 'exportUsers',
     method: 'get',
     path: '/v1/users/export',
     scope: 'users.read',
