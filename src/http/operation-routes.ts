@@ -20,6 +20,11 @@ export function mountOperations(app: Hono<AppEnv>, operations: readonly Operatio
         // 0.x formats: flat list params become queries (request filter) and models their 0.x shapes.
         const raw = zeroGeneration(ctx.format) === null ? input(c) : translateFlatListParams(op.id, input(c));
         const result = await op.run(ctx, validateParams(raw, op.params));
+        if (op.response.contentType) {
+          const streamed = new Response(result as ReadableStream, { status: op.response.status, headers: { 'Content-Type': op.response.contentType } });
+          ctx.headers.forEach((value, name) => streamed.headers.append(name, value));
+          return streamed;
+        }
         return respond(op.response.status, downgradeV0(op.response.model, result, ctx.format), ctx.headers);
       });
     }

@@ -120,7 +120,49 @@ const membership = z
 const list = <K extends string, T extends z.ZodTypeAny>(key: K, item: T) =>
   z.object({ total: z.number().int(), [key]: z.array(item) } as { total: z.ZodNumber } & Record<K, z.ZodArray<T>>).strict();
 
+/** A row of `POST /v1/users/import` as `GET /v1/users/export` writes it (one per NDJSON line). */
+const importRow = z
+  .object({
+    userId: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    name: z.string(),
+    emailVerification: z.boolean(),
+    phoneVerification: z.boolean(),
+    status: z.boolean(),
+    labels: z.array(z.string()),
+    prefs: preferences,
+    hash: z
+      .object({ algorithm: z.string(), value: z.string(), options: z.record(z.unknown()) })
+      .strict()
+      .nullable()
+      .describe('The stored hash: `algorithm` and `options` are Appwrite\'s `hash` and `hashOptions`; null without a password'),
+  })
+  .strict();
+
+const importResult = z
+  .object({
+    committed: z.boolean().describe('false for a dry run or a failed verification: nothing was written'),
+    created: z.number().int(),
+    unchanged: z.number().int(),
+    failed: z.number().int(),
+    results: z.array(
+      z
+        .object({
+          index: z.number().int(),
+          userId: z.string(),
+          status: z.enum(['created', 'unchanged', 'failed']),
+          error: z.object({ type: z.string(), message: z.string() }).strict().optional(),
+        })
+        .strict(),
+    ),
+    verified: z.array(z.object({ userId: z.string(), ok: z.boolean() }).strict()),
+  })
+  .strict();
+
 export const modelSchemas = {
+  importRow,
+  importResult,
   user,
   userList: list('users', user),
   account,

@@ -34,11 +34,21 @@ function requestOf(op: Operation, path: string): { parameters: Json[]; requestBo
 }
 
 function responsesOf(op: Operation): Json {
-  const { status, model } = op.response;
+  const { status, model, contentType, lineModel } = op.response;
   const responses: Json = {
     [status]: model
       ? { description: model, content: { 'application/json': { schema: { $ref: `#/components/schemas/${model}` } } } }
-      : { description: 'No content' },
+      : contentType
+        ? {
+            description: lineModel ? `${contentType}: one \`${lineModel}\` per line` : contentType,
+            content: {
+              [contentType]: {
+                schema: { type: 'string' },
+                ...(lineModel ? { 'x-line-schema': { $ref: `#/components/schemas/${lineModel}` } } : {}),
+              },
+            },
+          }
+        : { description: 'No content' },
   };
   const byStatus = new Map<number, ErrorType[]>();
   for (const type of [...COMMON_ERRORS, ...(op.errors ?? [])]) {

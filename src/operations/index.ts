@@ -1,6 +1,7 @@
 import { accountOperations } from './account';
 import { accountMfaOperations } from './account-mfa';
 import { targetOperations } from './targets';
+import { userBulkOperations } from './user-bulk';
 import { userImportOperations } from './user-imports';
 import { userMfaOperations } from './user-mfa';
 import { userProfileOperations } from './user-profile';
@@ -13,6 +14,7 @@ import { usersOperations } from './users';
  * (`/v1/users/identities`) comes before a placeholder at the same place (`/v1/users/{userId}`).
  */
 export const operations = [
+  ...userBulkOperations,
   ...userImportOperations,
   ...userRecordOperations,
   ...usersOperations,

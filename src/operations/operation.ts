@@ -51,7 +51,11 @@ export interface Operation<S extends ParamSpec = ParamSpec, R = unknown, N exten
   guards?: ReadonlyArray<(ctx: OperationContext) => void>;
   summary: string;
   params: S;
-  response: { status: 200 | 201 | 204; model: ModelName | null };
+  /**
+   * `model` describes a JSON answer. A streamed answer of another type (NDJSON) sets `model: null`,
+   * its `contentType`, and `lineModel` for each line; its `run` returns the body stream.
+   */
+  response: { status: 200 | 201 | 204; model: ModelName | null; contentType?: string; lineModel?: ModelName };
   /** Error types this operation answers beyond the ones every operation can (auth, params). */
   errors?: readonly ErrorType[];
   /** The `UsersRpc` method name; operations without one are HTTP-only (end-user account routes). */

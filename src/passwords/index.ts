@@ -58,4 +58,5 @@ export function assertVerifiable(hashName: string, password: string, hashOptions
 }
 
 export { CAPS } from './caps';
+export { isHashAlgorithm } from './registry';
 export { detectHashFormat, type DetectedHashFormat } from './detect';

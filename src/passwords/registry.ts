@@ -64,6 +64,9 @@ const ALGORITHMS = new Map<string, PasswordAlgorithm>([
   ['bcryptSha256', { verify: verifyBcryptSha256, assertAffordable: assertBcryptSha256Affordable }],
 ]);
 
+/** Every stored `hash` name this server verifies (what an import may name as its algorithm). */
+export const isHashAlgorithm = (name: string) => ALGORITHMS.has(name);
+
 export function algorithmFor(name: string): PasswordAlgorithm {
   const algorithm = ALGORITHMS.get(name);
   if (!algorithm) throw new AppwriteError('general_unknown', `Hashing algorithm '${name}' is not supported.`);

@@ -74,6 +74,13 @@ function assertDocumentedResponse(method: string, path: string, response: ApiRes
   const op = operationOf(method, path);
   if (!op) return;
   if (response.status !== op.response.status) throw new Error(`${op.id} answered ${response.status}, documented ${op.response.status}`);
+  if (op.response.lineModel) {
+    const lines = response.text.split('\n').filter((line) => line !== '');
+    for (const line of lines) {
+      const check = modelSchemas[op.response.lineModel].safeParse(JSON.parse(line));
+      if (!check.success) throw new Error(`${op.id}: a line does not match model ${op.response.lineModel}: ${check.error.message}`);
+    }
+  }
   if (!op.response.model) return;
   const check = modelSchemas[op.response.model].safeParse(response.body);
   if (!check.success) throw new Error(`${op.id}: response does not match model ${op.response.model}: ${check.error.message}`);
