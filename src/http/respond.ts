@@ -8,9 +8,6 @@ import type { RawParams } from '../validation/params';
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=UTF-8' } });
 
-/** 204 with no body and no content type, as Appwrite answers deletes. */
-export const noContent = () => new Response(null, { status: 204 });
-
 /** Request params with path params taking precedence (users-api.md §1.2). */
 export const input = (c: Context<AppEnv>): RawParams => ({ ...c.var.params, ...c.req.param() });
 

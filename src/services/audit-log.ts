@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import { compileQueries, listPage, logsCollection } from '../queries';
-import { logs, users } from '../store/schema';
+import { logs } from '../store/schema';
 import { userExists } from '../store/user-lookup';
 import type { ServiceContext } from './context';
 

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { RateLimit } from '../durable/gate-context';
 import type { IssuedSession, SessionClient } from '../durable/sessions';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { JwtInput, TokenInput } from '../durable/tokens';
-import { users, type SessionRow, type TokenRow } from '../store/schema';
+import type { SessionRow, TokenRow } from '../store/schema';
 import { sessionsOfUser } from '../store/sessions';
 import type { ServiceContext } from './context';
 import { unwrap, unwrapLimited, userGate, type Limited } from '../durable/client';
