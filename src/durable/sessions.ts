@@ -10,6 +10,7 @@ import { nowIso } from '../store/database';
 import { insertSelect } from '../store/insert-select';
 import { sessions, tokens, users, type SessionRow, type UserRow } from '../store/schema';
 import { purgeExpiredTokensStatement, trimSessionsStatement, unexpiredTokensOfUser } from '../store/sessions';
+import { userSeqOf } from '../store/users';
 import { uniqueId } from '../validation/ids';
 import { audit, requireUser, type GateContext } from './gate-context';
 
@@ -131,10 +132,15 @@ const TOKEN_KINDS: Record<number, { factor: string; provider: string; verifies?:
 
 /** `POST /account/sessions/token`: single use, because the gate deletes the token in the batch that creates the session. */
 export async function exchangeToken(g: GateContext, userId: string, secret: string, client: SessionClient): Promise<IssuedSession> {
-  const user = await requireUser(g, userId, 'user_invalid_token');
   const now = nowIso();
+  // The user and its unexpired tokens in one round trip.
+  const [[user], unexpired] = await g.db.batch([
+    g.db.select().from(users).where(eq(users.id, userId)),
+    unexpiredTokensOfUser(g.db, userSeqOf(userId), now),
+  ]);
+  if (!user) throw new AppwriteError('user_invalid_token');
   const hash = await sha256Hex(secret);
-  const token = (await unexpiredTokensOfUser(g.db, user.seq, now)).find((t) => timingSafeEqual(t.secretHash, hash));
+  const token = unexpired.find((t) => timingSafeEqual(t.secretHash, hash));
   const kind = token && TOKEN_KINDS[token.type];
   if (!token || !kind) throw new AppwriteError('user_invalid_token');
   // Appwrite mints a session a blocked user cannot use; we refuse up front (docs/deviations.md).

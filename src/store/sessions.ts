@@ -64,8 +64,8 @@ export const updateSessionFactorsStatement = (db: Database, session: SessionRow,
     .where(eq(sessions.seq, session.seq))
     .returning();
 
-export const unexpiredTokensOfUser = (db: Database, userSeq: number, now: string) =>
-  db.select().from(tokens).where(and(eq(tokens.userSeq, userSeq), gte(tokens.expire, now))).orderBy(asc(tokens.seq)).all();
+export const unexpiredTokensOfUser = (db: Database, userSeq: number | SQL, now: string) =>
+  db.select().from(tokens).where(and(eq(tokens.userSeq, userSeq), gte(tokens.expire, now))).orderBy(asc(tokens.seq));
 
 /** Expired tokens are never purged by Appwrite 1.6; we drop them whenever a token is exchanged. */
 export const purgeExpiredTokensStatement = (db: Database, userSeq: number, now: string) =>
