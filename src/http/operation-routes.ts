@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import { honoPath, type Operation, type OperationContext } from '../operations';
+import { downgrade } from '../models/formats/downgrades';
+import { allowedScopes, honoPath, type Operation, type OperationContext } from '../operations';
 import { validateParams } from '../validation/params';
 import type { AppEnv } from './app-env';
 import { requireScope } from './middleware/caller';
@@ -10,13 +11,14 @@ import { clearedSessionCookieHeaders, sessionCookieHeaders } from './session-coo
 /** The HTTP door: every operation (and its aliases) becomes a route guarded by its scope. */
 export function mountOperations(app: Hono<AppEnv>, operations: readonly Operation[]) {
   for (const op of operations) {
-    const guard = requireScope(op.scope, { mfaExempt: op.mfaExempt });
+    const guard = requireScope((format) => allowedScopes(op, format), { mfaExempt: op.mfaExempt });
     for (const path of [op.path, ...(op.aliases ?? [])]) {
       app.on(op.method.toUpperCase(), honoPath(path), guard, async (c) => {
         const ctx = operationContext(c);
         for (const check of op.guards ?? []) check(ctx);
         const result = await op.run(ctx, validateParams(input(c), op.params));
-        return respond(op.response.status, result, ctx.headers);
+        // Rendered in the newest shape; older formats lose the fields added since (compat.md §2).
+        return respond(op.response.status, downgrade(op.response.model, result, ctx.format), ctx.headers);
       });
     }
   }

@@ -43,4 +43,5 @@ export { usersCollection } from './collections/users';
 export { identitiesCollection } from './collections/identities';
 export { targetsCollection } from './collections/targets';
 export { logsCollection } from './collections/logs';
-export { queriesParam } from './param';
+export { membershipsCollection } from './collections/memberships';
+export { queriesParam, totalParam } from './param';

@@ -44,7 +44,7 @@ async function runOperation(env: Env, op: AnyOperation, params: unknown): Promis
       db: createDatabase(env.DB),
       config: loadConfig(env),
       env,
-      request: { ip: '', userAgent: 'rpc', countryCode: '--', actor: { id: '', email: 'rpc', name: '' } },
+      request: { ip: '', userAgent: 'rpc', countryCode: '--', actor: { id: '', email: 'rpc', name: '', type: 'keyProject' } },
     },
     format: CURRENT_FORMAT,
     caller: RPC_CALLER,

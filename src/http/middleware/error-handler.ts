@@ -2,11 +2,18 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppwriteError } from '../../errors/appwrite-error';
 import { toEnvelope } from '../../errors/envelope';
+import { errorTypes } from '../../errors/error-types';
+import { olderError } from '../../models/formats/behaviours';
+import { CURRENT_FORMAT, type ResponseFormat } from '../../models/response-format';
+import type { AppEnv } from '../app-env';
 import { setRateLimitHeaders } from '../../operations/account-caller';
 import { GateError } from '../../services/user-gate';
 
-export function errorResponse(error: AppwriteError) {
+export function errorResponse(error: AppwriteError, format: ResponseFormat = CURRENT_FORMAT) {
   const body = toEnvelope(error);
+  // Errors whose status or wording a later version changed, as the client's version had them.
+  const older = error.message === errorTypes[error.type][1] ? olderError(format, error.type) : null;
+  if (older) Object.assign(body, { code: older.status, message: older.message });
   const response = new Response(JSON.stringify(body), {
     status: body.code,
     headers: {
@@ -22,10 +29,11 @@ export function errorResponse(error: AppwriteError) {
 }
 
 /** The single place that renders Appwrite's error envelope. */
-export function handleError(error: Error, _c: Context) {
-  if (error instanceof AppwriteError) return errorResponse(error);
+export function handleError(error: Error, c: Context<AppEnv>) {
+  const format = c.get('format') ?? CURRENT_FORMAT;
+  if (error instanceof AppwriteError) return errorResponse(error, format);
   if (error instanceof HTTPException && error.status < 500) {
-    return errorResponse(new AppwriteError('general_argument_invalid', error.message || undefined));
+    return errorResponse(new AppwriteError('general_argument_invalid', error.message || undefined), format);
   }
   console.error(error);
   return errorResponse(new AppwriteError('general_unknown'));
