@@ -73,7 +73,9 @@ export interface ScopeOptions {
 export const requireScope = (allowed: (format: ResponseFormat) => readonly string[], options: ScopeOptions = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { role, actorEmail, scopes, auth } = c.var.caller;
-    const any = allowed(c.var.format);
+    // Alternative scopes (1.9.5's `sessions.*` on Users routes) are for API keys only: guests hold
+    // `sessions.write` for logging in, which must not reach POST /users/{id}/sessions.
+    const any = role === 'applications' ? allowed(c.var.format) : allowed(c.var.format).slice(0, 1);
     if (!any.some((scope) => scopes.has(scope))) {
       throw new AppwriteError('general_unauthorized_scope', missingScopeMessage(c.var.format, actorEmail, role, any));
     }
