@@ -89,11 +89,12 @@ describe('1.9 impersonation', () => {
     expect(flagged.body).toMatchObject({ impersonator: true, impersonatorUserId: '' });
     expect((await call('PATCH', `/v1/users/${uid()}/impersonator`, { body: { impersonator: true } })).body.type).toBe('user_not_found');
     const { secret } = await serverSession(admin.$id);
-    for (const header of [
+    const headers: Array<Record<string, string>> = [
       { 'x-appwrite-impersonate-user-id': target.$id },
       { 'x-appwrite-impersonate-user-email': target.email.toUpperCase() },
       { 'x-appwrite-impersonate-user-phone': target.phone },
-    ]) {
+    ];
+    for (const header of headers) {
       const res = await call('GET', '/v1/account', asSession(secret, { headers: header }));
       expect(res.body).toMatchObject({ $id: target.$id, impersonatorUserId: admin.$id });
     }
