@@ -171,3 +171,15 @@ describe('1.9.5 user fields and per-format shapes', () => {
     expect(old.body.message).toMatch(/missing scopes \(\["users\.read"\]\)$/);
   });
 });
+
+describe('1.8 invalidateSessions', () => {
+  it('INVALIDATE_SESSIONS=true: a password change deletes the sessions; by default they stay', async () => {
+    const user = await createUser();
+    await serverSession(user.$id);
+    await call('PATCH', `/v1/users/${user.$id}/password`, { body: { password: 'password-789' } });
+    expect((await call('GET', `/v1/users/${user.$id}/sessions`)).body.total).toBe(1);
+    const on = { env: { ...env, INVALIDATE_SESSIONS: 'true' } };
+    await call('PATCH', `/v1/users/${user.$id}/password`, { body: { password: 'password-790' }, ...on });
+    expect((await call('GET', `/v1/users/${user.$id}/sessions`)).body.total).toBe(0);
+  });
+});
