@@ -11,6 +11,8 @@ export interface Config {
   sessionDuration: number;
   passwordHistory: number;
   personalDataCheck: boolean;
+  /** Appwrite 1.8 `auths.invalidateSessions`: a password change deletes the user's sessions. */
+  invalidateSessions: boolean;
   argon2: Argon2Settings;
 }
 
@@ -39,6 +41,7 @@ function parseConfig(env: Env): Config {
     sessionDuration: int(env.SESSION_DURATION, 31_536_000),
     passwordHistory: Math.min(20, Math.max(0, int(env.PASSWORD_HISTORY, 0))),
     personalDataCheck: env.PERSONAL_DATA_CHECK === 'true',
+    invalidateSessions: env.INVALIDATE_SESSIONS === 'true',
     argon2: {
       memoryCost: int(env.ARGON2_MEMORY_COST, 19456),
       timeCost: int(env.ARGON2_TIME_COST, 2),

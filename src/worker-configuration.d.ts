@@ -9,6 +9,7 @@ interface __BaseEnv_Env {
 	SESSION_DURATION: string;
 	PASSWORD_HISTORY: string;
 	PERSONAL_DATA_CHECK: string;
+	INVALIDATE_SESSIONS: string;
 	ARGON2_MEMORY_COST: string;
 	ARGON2_TIME_COST: string;
 	ARGON2_THREADS: string;
@@ -27,7 +28,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "PROJECT_ID" | "PROJECT_NAME" | "MAX_SESSIONS" | "SESSION_DURATION" | "PASSWORD_HISTORY" | "PERSONAL_DATA_CHECK" | "ARGON2_MEMORY_COST" | "ARGON2_TIME_COST" | "ARGON2_THREADS" | "ARGON2_IMPLEMENTATION">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "PROJECT_ID" | "PROJECT_NAME" | "MAX_SESSIONS" | "SESSION_DURATION" | "PASSWORD_HISTORY" | "PERSONAL_DATA_CHECK" | "INVALIDATE_SESSIONS" | "ARGON2_MEMORY_COST" | "ARGON2_TIME_COST" | "ARGON2_THREADS" | "ARGON2_IMPLEMENTATION">> {}
 }
 declare module "*.txt" {
 	const value: string;

@@ -5,5 +5,8 @@ export interface RequestMeta {
   /** Lower-case ISO-3166 alpha-2 from the edge, or `--`. */
   countryCode: string;
   /** The actor recorded in audit entries: the user for session calls, the app for key calls. */
-  actor: { id: string; email: string; name: string };
+  actor: { id: string; email: string; name: string; type: ActorType };
 }
+
+/** Appwrite 1.9's `Log.userType` values that this server produces. */
+export type ActorType = 'user' | 'guest' | 'keyProject';

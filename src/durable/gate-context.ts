@@ -24,7 +24,7 @@ export interface GateContext {
  * pass the user as actor: Appwrite records the signed-in user there, not the guest or key.
  */
 export function audit(g: GateContext, event: AuditEvent, user: UserRow, options: { signedIn?: boolean; when?: AuditOptions['when'] } = {}) {
-  const actor = { id: user.id, email: user.email ?? '', name: user.name };
+  const actor = { id: user.id, email: user.email ?? '', name: user.name, type: 'user' as const };
   const request = options.signedIn ? { ...g.request, actor } : g.request;
   return auditStatement({ db: g.db, request }, event, user.id, {
     subject: eq(users.seq, user.seq),

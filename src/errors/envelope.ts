@@ -1,7 +1,7 @@
 import { AppwriteError } from './appwrite-error';
 
 /** The Appwrite version we answer as: error envelopes and the SDK-version warning name it. */
-export const APPWRITE_VERSION = '1.6.2';
+export const APPWRITE_VERSION = '1.9.5';
 
 /** Statuses Appwrite lets through; anything else becomes 500 "Server Error" (errors.md §1.1). */
 const PASSTHROUGH = new Set([400, 401, 402, 403, 404, 408, 409, 412, 416, 429, 451, 501, 503]);

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
+import { downgrade } from '../models/formats/downgrades';
 import { downgradeV0, zeroGeneration } from '../models/formats/v0';
-import { honoPath, type Operation, type OperationContext } from '../operations';
+import { allowedScopes, honoPath, type Operation, type OperationContext } from '../operations';
 import { translateFlatListParams } from '../queries';
 import { validateParams } from '../validation/params';
 import type { AppEnv } from './app-env';
@@ -12,12 +13,12 @@ import { clearedSessionCookieHeaders, sessionCookieHeaders } from './session-coo
 /** The HTTP door: every operation (and its aliases) becomes a route guarded by its scope. */
 export function mountOperations(app: Hono<AppEnv>, operations: readonly Operation[]) {
   for (const op of operations) {
-    const guard = requireScope(op.scope, { mfaExempt: op.mfaExempt });
+    const guard = requireScope((format) => allowedScopes(op, format), { mfaExempt: op.mfaExempt });
     for (const path of [op.path, ...(op.aliases ?? [])]) {
       app.on(op.method.toUpperCase(), honoPath(path), guard, async (c) => {
         const ctx = operationContext(c);
         for (const check of op.guards ?? []) check(ctx);
-        // 0.x formats: flat list params become queries (request filter) and models their 0.x shapes.
+        // 0.x formats: flat list params become queries (request filter).
         const raw = zeroGeneration(ctx.format) === null ? input(c) : translateFlatListParams(op.id, input(c));
         const result = await op.run(ctx, validateParams(raw, op.params));
         if (op.response.contentType) {
@@ -25,7 +26,10 @@ export function mountOperations(app: Hono<AppEnv>, operations: readonly Operatio
           ctx.headers.forEach((value, name) => streamed.headers.append(name, value));
           return streamed;
         }
-        return respond(op.response.status, downgradeV0(op.response.model, result, ctx.format), ctx.headers);
+        // Rendered in the newest shape; older formats lose the fields added since (compat.md §2),
+        // and 0.x formats get their 0.x shapes.
+        const model = op.response.model;
+        return respond(op.response.status, downgradeV0(model, downgrade(model, result, ctx.format), ctx.format), ctx.headers);
       });
     }
   }

@@ -15,6 +15,7 @@ export function renderLog(log: LogRow) {
     userEmail: log.actorEmail,
     userName: log.actorName,
     mode: '',
+    userType: typeof log.data.userType === 'string' ? log.data.userType : '',
     ip: log.ip,
     time: renderDate(log.time),
     ...client,

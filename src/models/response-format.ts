@@ -1,3 +1,5 @@
+import { APPWRITE_VERSION } from '../errors/envelope';
+
 /**
  * The `X-Appwrite-Response-Format` a client asked for, as a dotted version with an optional
  * pre-release tag (`1.0.0-RC1` sorts before `1.0.0`, like PHP's `version_compare`).
@@ -8,7 +10,8 @@ export interface ResponseFormat {
   text: string;
 }
 
-export const CURRENT_FORMAT: ResponseFormat = { parts: [1, 6, 2], preRelease: false, text: '1.6.2' };
+/** The newest format: what a request without the header gets (the version we advertise). */
+export const CURRENT_FORMAT: ResponseFormat = { parts: APPWRITE_VERSION.split('.').map(Number), preRelease: false, text: APPWRITE_VERSION };
 
 export function parseResponseFormat(header: string | undefined): ResponseFormat {
   const match = /^(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.-]+))?$/.exec(header?.trim() ?? '');

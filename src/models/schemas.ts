@@ -36,11 +36,18 @@ const userFields = {
   email: z.string(),
   phone: z.string(),
   emailVerification: z.boolean(),
+  emailCanonical: z.string().nullable().describe('1.9.5: the canonical address; null without an e-mail'),
+  emailIsFree: z.boolean().nullable(),
+  emailIsDisposable: z.boolean().nullable(),
+  emailIsCorporate: z.boolean().nullable(),
+  emailIsCanonical: z.boolean().nullable(),
   phoneVerification: z.boolean(),
   mfa: z.boolean(),
   prefs: preferences,
   targets: z.array(target),
   accessedAt: datetime,
+  impersonator: z.boolean().describe('1.9.0: whether the user may impersonate other users'),
+  impersonatorUserId: z.string().describe('1.9.0: the impersonating user while this request impersonates, else ""'),
 };
 const user = z.object(userFields).strict();
 const { password: _p, hash: _h, hashOptions: _o, ...accountFields } = userFields;
@@ -93,6 +100,7 @@ const log = z
     userEmail: z.string(),
     userName: z.string(),
     mode: z.string(),
+    userType: z.string().describe('1.9.5: user, admin, guest, keyProject, … ("" for entries recorded before)'),
     ip: z.string(),
     time: datetime,
     ...clientFields,
@@ -107,12 +115,14 @@ const membership = z
     userId: z.string(),
     userName: z.string(),
     userEmail: z.string(),
+    userPhone: z.string(),
     teamId: z.string(),
     teamName: z.string(),
     invited: datetime,
     joined: datetime,
     confirm: z.boolean(),
     mfa: z.boolean(),
+    userAccessedAt: datetime,
     roles: z.array(z.string()),
   })
   .strict();

@@ -3,7 +3,6 @@ import { CLIENT_FIELDS } from '../audit/user-agent';
 import type { SessionRow } from '../store/schema';
 import { renderDate } from './datetime';
 import type { JsonObject } from './json';
-import { FORMAT_1_5, formatBefore, type ResponseFormat } from './response-format';
 
 export interface SessionView {
   /** The usable credential, only right after creation and only for API-key callers; else `""`. */
@@ -16,9 +15,9 @@ export interface SessionView {
 export const countryName = (code: string) => COUNTRY_NAMES[code] ?? 'Unknown';
 
 /** The Session model (sessions-tokens.md §3), keys in Appwrite's order. The stored hash is never shown. */
-export function renderSession(session: SessionRow, format: ResponseFormat, view: SessionView = {}): JsonObject {
+export function renderSession(session: SessionRow, view: SessionView = {}): JsonObject {
   const client = Object.fromEntries(CLIENT_FIELDS.map((field) => [field, session.client[field] ?? '']));
-  const model: JsonObject = {
+  return {
     $id: session.id,
     $createdAt: renderDate(session.createdAt),
     $updatedAt: renderDate(session.updatedAt),
@@ -38,15 +37,9 @@ export function renderSession(session: SessionRow, format: ResponseFormat, view:
     secret: view.secret ?? '',
     mfaUpdatedAt: renderDate(session.mfaUpdatedAt),
   };
-  // Formats before 1.5.0 have no factors or secret (compat.md); $updatedAt and mfaUpdatedAt stay.
-  if (formatBefore(format, FORMAT_1_5)) {
-    delete model.factors;
-    delete model.secret;
-  }
-  return model;
 }
 
-export const renderSessionList = (sessions: SessionRow[], format: ResponseFormat, currentId?: string): JsonObject => ({
-  total: sessions.length,
-  sessions: sessions.map((s) => renderSession(s, format, { current: s.id === currentId })),
+export const renderSessionList = (sessions: SessionRow[], currentId?: string, countTotal = true): JsonObject => ({
+  total: countTotal ? sessions.length : 0,
+  sessions: sessions.map((s) => renderSession(s, { current: s.id === currentId })),
 });

@@ -1,14 +1,17 @@
 import type { UserWithTargets } from '../store/users';
 import { renderDate } from './datetime';
-import { FORMAT_1_5, formatBefore, type ResponseFormat } from './response-format';
+import { emailMetadata } from './email-metadata';
 import type { JsonObject } from './json';
 import { renderTarget } from './target';
 
 export type { UserWithTargets };
 
-/** The User model (models.md §2), field order as Appwrite emits it. */
-export function renderUser(user: UserWithTargets, format: ResponseFormat): JsonObject {
-  const model = {
+/**
+ * The User model of the newest format (models.md §2; 1.9.5's fields), field order as Appwrite
+ * emits it. Older formats strip fields afterwards (`formats/downgrades.ts`).
+ */
+export function renderUser(user: UserWithTargets): JsonObject {
+  return {
     $id: user.id,
     $createdAt: renderDate(user.createdAt),
     $updatedAt: renderDate(user.updatedAt),
@@ -23,18 +26,16 @@ export function renderUser(user: UserWithTargets, format: ResponseFormat): JsonO
     email: user.email ?? '',
     phone: user.phone ?? '',
     emailVerification: user.emailVerification,
+    ...emailMetadata(user.email),
     phoneVerification: user.phoneVerification,
     mfa: user.mfa,
     prefs: renderPrefs(user.prefs),
     targets: user.targets.map(renderTarget),
     accessedAt: renderDate(user.accessedAt),
-  };
-  // Formats before 1.5.0 have neither targets nor mfa (compat.md).
-  if (formatBefore(format, FORMAT_1_5)) {
-    const { targets: _targets, mfa: _mfa, ...older } = model;
-    return older as JsonObject;
-  }
-  return model as JsonObject;
+    impersonator: user.impersonator,
+    // Set only while the request impersonates this user (the caller resolves it).
+    impersonatorUserId: user.impersonatorUserId ?? '',
+  } as JsonObject;
 }
 
 /** Prefs are always a JSON object: PHP's empty list `[]` becomes `{}`. */

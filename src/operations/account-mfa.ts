@@ -149,7 +149,7 @@ export const accountMfaOperations = [
     errors: ['user_invalid_token', 'general_rate_limit_exceeded'],
     async run(ctx, p) {
       const session = currentSession(ctx);
-      return renderSession(limited(ctx, await answerChallenge(ctx.service, session.userId, p.challengeId, p.otp, session.id)), ctx.format);
+      return renderSession(limited(ctx, await answerChallenge(ctx.service, session.userId, p.challengeId, p.otp, session.id)));
     },
   }),
 ];

@@ -14,7 +14,7 @@ import { operation, type OperationContext } from './operation';
 function sessionCreated(ctx: OperationContext, { session, secret }: IssuedSession, rateLimit?: RateLimit) {
   ctx.cookies.issue(secret, session.expire);
   if (rateLimit) setRateLimitHeaders(ctx.headers, rateLimit);
-  return renderSession(session, ctx.format, { current: true, secret: isKeyCaller(ctx) ? secret : '' });
+  return renderSession(session, { current: true, secret: isKeyCaller(ctx) ? secret : '' });
 }
 
 const exchangeParams = { userId: required(customId), secret: required(text(1, 256)) };
@@ -105,7 +105,7 @@ export const accountOperations = [
     response: { status: 200, model: 'sessionList' },
     async run(ctx) {
       const { user, session } = signedIn(ctx);
-      return renderSessionList(await listSessions(ctx.service, user.id), ctx.format, session?.id);
+      return renderSessionList(await listSessions(ctx.service, user.id), session?.id);
     },
   }),
   operation({
@@ -122,7 +122,7 @@ export const accountOperations = [
       const sessionId = sessionIdOf(ctx, p.sessionId)?.toLowerCase();
       const session = (await listSessions(ctx.service, user.id)).find((s) => s.id.toLowerCase() === sessionId);
       if (!session) throw new AppwriteError('user_session_not_found');
-      return renderSession(session, ctx.format, { current: session.id === own?.id });
+      return renderSession(session, { current: session.id === own?.id });
     },
   }),
   // In Appwrite's `mfa` group: a session may log out before completing MFA.

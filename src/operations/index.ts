@@ -28,4 +28,4 @@ export const operations = [
 
 export type AnyOperation = (typeof operations)[number];
 
-export { operation, honoPath, pathParams, type Operation, type OperationContext, type Scope } from './operation';
+export { operation, honoPath, pathParams, allowedScopes, type Operation, type OperationContext, type Scope } from './operation';

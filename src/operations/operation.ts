@@ -45,6 +45,11 @@ export interface Operation<S extends ParamSpec = ParamSpec, R = unknown, N exten
   /** Further paths served by the same operation (deprecated or newer spellings). */
   aliases?: readonly string[];
   scope: Scope;
+  /**
+   * The scopes that pass (any one), when they depend on the client's format (`formats/behaviours.ts`);
+   * otherwise just `scope`. The first one is the newest format's `scope`.
+   */
+  scopes?: (format: ResponseFormat) => readonly Scope[];
   /** In Appwrite's `mfa` group: allowed before the session has all its factors. */
   mfaExempt?: boolean;
   /** Checks on the caller that run after the scope and before the params (Appwrite's route groups). */
@@ -71,3 +76,7 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 /** The path params of an Appwrite path, in order. */
 export const pathParams = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+
+/** The scopes that let a request of `format` through `op` (any one of them). */
+export const allowedScopes = (op: Pick<Operation, 'scope' | 'scopes'>, format: ResponseFormat): readonly Scope[] =>
+  op.scopes ? op.scopes(format) : [op.scope];

@@ -1,5 +1,6 @@
+import { behaviour } from '../models/formats/behaviours';
 import { renderTarget } from '../models/target';
-import { queriesParam } from '../queries';
+import { queriesParam, totalParam } from '../queries';
 import { createTarget, deleteTarget, getTarget, listTargets, updateTarget } from '../services/targets';
 import { optional, required } from '../validation/params';
 import { customId, providerType, text, uid } from '../validation/rules';
@@ -7,20 +8,21 @@ import { operation } from './operation';
 
 const userAndTarget = { userId: required(uid), targetId: required(uid) };
 
-/** `/v1/users/{userId}/targets…` (users-api.md §2.18–§2.22), under the `targets.*` scopes. */
+/** `/v1/users/{userId}/targets…` (users-api.md §2.18–§2.22): `users.*` scopes since 1.9.5, `targets.*` before. */
 export const targetOperations = [
   operation({
     id: 'users.listTargets',
     rpc: 'listTargets',
     method: 'get',
     path: '/v1/users/{userId}/targets',
-    scope: 'targets.read',
+    scope: 'users.read',
+    scopes: (format) => [behaviour(format).targetScopes.read],
     summary: 'List user targets',
-    params: { userId: required(uid), queries: optional(queriesParam, [] as string[]) },
+    params: { userId: required(uid), queries: optional(queriesParam, [] as string[]), total: totalParam },
     response: { status: 200, model: 'targetList' },
     errors: ['user_not_found'],
     async run(ctx, p) {
-      const page = await listTargets(ctx.service, p.userId, p.queries ?? []);
+      const page = await listTargets(ctx.service, p.userId, p.queries ?? [], p.total !== false);
       return { total: page.total, targets: page.targets.map(renderTarget) };
     },
   }),
@@ -29,7 +31,8 @@ export const targetOperations = [
     rpc: 'createTarget',
     method: 'post',
     path: '/v1/users/{userId}/targets',
-    scope: 'targets.write',
+    scope: 'users.write',
+    scopes: (format) => [behaviour(format).targetScopes.write],
     summary: 'Create user target',
     params: {
       targetId: required(customId),
@@ -48,7 +51,8 @@ export const targetOperations = [
     rpc: 'getTarget',
     method: 'get',
     path: '/v1/users/{userId}/targets/{targetId}',
-    scope: 'targets.read',
+    scope: 'users.read',
+    scopes: (format) => [behaviour(format).targetScopes.read],
     summary: 'Get user target',
     params: userAndTarget,
     response: { status: 200, model: 'target' },
@@ -60,7 +64,8 @@ export const targetOperations = [
     rpc: 'updateTarget',
     method: 'patch',
     path: '/v1/users/{userId}/targets/{targetId}',
-    scope: 'targets.write',
+    scope: 'users.write',
+    scopes: (format) => [behaviour(format).targetScopes.write],
     summary: 'Update user target',
     params: { ...userAndTarget, identifier: optional(text(1, 255), null), providerId: optional(uid, null), name: optional(text(1, 128), null) },
     response: { status: 200, model: 'target' },
@@ -72,7 +77,8 @@ export const targetOperations = [
     rpc: 'deleteTarget',
     method: 'delete',
     path: '/v1/users/{userId}/targets/{targetId}',
-    scope: 'targets.write',
+    scope: 'users.write',
+    scopes: (format) => [behaviour(format).targetScopes.write],
     summary: 'Delete user target',
     params: userAndTarget,
     response: { status: 204, model: null },

@@ -39,7 +39,7 @@ function importOperation<S extends ParamSpec, const N extends string>(
     errors: ['user_already_exists', 'password_too_expensive'],
     async run(ctx, p) {
       const { userId, email, password, name } = p as unknown as ImportParams;
-      return renderUser(await importUser(ctx.service, { userId, email, password, name, ...hashing(p) }), ctx.format);
+      return renderUser(await importUser(ctx.service, { userId, email, password, name, ...hashing(p) }));
     },
   });
 }

@@ -19,7 +19,7 @@ export const userMfaOperations = [
     params: { ...user, mfa: required(strictBoolean) },
     response: { status: 200, model: 'user' },
     errors: ['user_not_found'],
-    run: async (ctx, p) => renderUser(await updateMfa(ctx.service, p.userId, p.mfa), ctx.format),
+    run: async (ctx, p) => renderUser(await updateMfa(ctx.service, p.userId, p.mfa)),
   }),
   operation({
     id: 'users.listMfaFactors',

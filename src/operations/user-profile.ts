@@ -1,3 +1,5 @@
+import { behaviour } from '../models/formats/behaviours';
+import type { ResponseFormat } from '../models/response-format';
 import type { UserWithTargets } from '../models/user';
 import { renderPrefs, renderUser } from '../models/user';
 import type { ServiceContext } from '../services/context';
@@ -10,6 +12,7 @@ import {
   updateName,
   updatePhoneVerification,
   updatePrefs,
+  updateImpersonator,
   updateStatus,
 } from '../services/user-profile';
 import { required, type RequiredParam } from '../validation/params';
@@ -36,7 +39,7 @@ function updateOperation<K extends string, T, const N extends string>(
   path: string,
   param: K,
   valueRule: Rule<T>,
-  update: (ctx: ServiceContext, userId: string, value: T) => Promise<UserWithTargets>,
+  update: (ctx: ServiceContext, userId: string, value: T, format: ResponseFormat) => Promise<UserWithTargets>,
   method: 'patch' | 'put' = 'patch',
 ) {
   return operation({
@@ -51,7 +54,7 @@ function updateOperation<K extends string, T, const N extends string>(
     errors: ['user_not_found'],
     run: async (ctx, p) => {
       const values = p as { userId: string } & Record<K, T>;
-      return renderUser(await update(ctx.service, values.userId, values[param]), ctx.format);
+      return renderUser(await update(ctx.service, values.userId, values[param], ctx.format));
     },
   });
 }
@@ -59,9 +62,12 @@ function updateOperation<K extends string, T, const N extends string>(
 export const userProfileOperations = [
   updateOperation('updateName', 'name', 'name', text(0, 128), updateName),
   updateOperation('updateEmail', 'email', 'email', emailOrEmpty, updateEmail),
-  updateOperation('updatePhone', 'phone', 'number', phoneOrEmpty, updatePhone),
+  updateOperation('updatePhone', 'phone', 'number', phoneOrEmpty, (ctx, id, number, format) =>
+    updatePhone(ctx, id, number, behaviour(format).emptyPhoneIsNull),
+  ),
   updateOperation('updatePassword', 'password', 'password', plainPasswordOrEmpty, updatePassword),
   updateOperation('updateStatus', 'status', 'status', lenientBoolean, updateStatus),
+  updateOperation('updateImpersonator', 'impersonator', 'impersonator', lenientBoolean, updateImpersonator),
   updateOperation('updateLabels', 'labels', 'labels', labels, updateLabels, 'put'),
   updateOperation('updateEmailVerification', 'verification', 'emailVerification', strictBoolean, updateEmailVerification),
   updateOperation('updatePhoneVerification', 'verification/phone', 'phoneVerification', strictBoolean, updatePhoneVerification),

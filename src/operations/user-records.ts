@@ -1,8 +1,9 @@
 import { renderIdentity } from '../models/identity';
 import { renderLog } from '../models/log';
 import { renderMembership } from '../models/membership';
+import { behaviour } from '../models/formats/behaviours';
 import { usesLegacyQuerySyntax } from '../models/response-format';
-import { queriesParam } from '../queries';
+import { queriesParam, totalParam } from '../queries';
 import { listUserLogs } from '../services/audit-log';
 import { deleteIdentity, listIdentities } from '../services/identities';
 import { listMemberships } from '../services/memberships';
@@ -19,10 +20,10 @@ export const userRecordOperations = [
     path: '/v1/users/identities',
     scope: 'users.read',
     summary: 'List identities',
-    params: { queries: optional(queriesParam, [] as string[]), search: optional(text(1, 256), null) },
+    params: { queries: optional(queriesParam, [] as string[]), search: optional(text(1, 256), null), total: totalParam },
     response: { status: 200, model: 'identityList' },
     async run(ctx, p) {
-      const page = await listIdentities(ctx.service, p.queries ?? [], p.search, usesLegacyQuerySyntax(ctx.format));
+      const page = await listIdentities(ctx.service, p.queries ?? [], p.search, usesLegacyQuerySyntax(ctx.format), p.total !== false);
       return { total: page.total, identities: page.identities.map(renderIdentity) };
     },
   }),
@@ -48,11 +49,11 @@ export const userRecordOperations = [
     path: '/v1/users/{userId}/logs',
     scope: 'users.read',
     summary: 'List user logs',
-    params: { userId: required(uid), queries: optional(queriesParam, [] as string[]) },
+    params: { userId: required(uid), queries: optional(queriesParam, [] as string[]), total: totalParam },
     response: { status: 200, model: 'logList' },
     errors: ['user_not_found'],
     async run(ctx, p) {
-      const page = await listUserLogs(ctx.service, p.userId, p.queries ?? [], usesLegacyQuerySyntax(ctx.format));
+      const page = await listUserLogs(ctx.service, p.userId, p.queries ?? [], usesLegacyQuerySyntax(ctx.format), p.total !== false);
       return { total: page.total, logs: page.logs.map(renderLog) };
     },
   }),
@@ -63,12 +64,22 @@ export const userRecordOperations = [
     path: '/v1/users/{userId}/memberships',
     scope: 'users.read',
     summary: 'List user memberships',
-    params: { userId: required(uid) },
+    params: {
+      userId: required(uid),
+      queries: optional(queriesParam, [] as string[]),
+      search: optional(text(1, 256), null),
+      total: totalParam,
+    },
     response: { status: 200, model: 'membershipList' },
     errors: ['user_not_found'],
     async run(ctx, p) {
-      const list = await listMemberships(ctx.service, p.userId);
-      return { total: list.length, memberships: list.map((m) => renderMembership(m, ctx.format)) };
+      const list = await listMemberships(ctx.service, p.userId, {
+        queries: p.queries ?? [],
+        search: p.search,
+        countTotal: p.total !== false,
+        defaultLimit: behaviour(ctx.format).membershipsDefaultLimit,
+      });
+      return { total: list.total, memberships: list.memberships.map(renderMembership) };
     },
   }),
 ];

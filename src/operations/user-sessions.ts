@@ -1,8 +1,10 @@
 import { AppwriteError } from '../errors/appwrite-error';
+import { behaviour } from '../models/formats/behaviours';
 import { renderSession, renderSessionList } from '../models/session';
 import { renderToken } from '../models/token';
 import { createJwt, createServerSession, createToken, deleteSession, deleteSessions, listSessions } from '../services/sessions';
 import { optional, required } from '../validation/params';
+import { totalParam } from '../queries';
 import { integerRange } from '../validation/range';
 import { customId, uid } from '../validation/rules';
 import { operation } from './operation';
@@ -18,13 +20,14 @@ export const userSessionOperations = [
     method: 'post',
     path: '/v1/users/{userId}/sessions',
     scope: 'users.write',
+    scopes: (format) => behaviour(format).sessionScopes.write,
     summary: 'Create session',
     params: { userId: required(customId) },
     response: { status: 201, model: 'session' },
     errors: ['user_not_found', 'user_blocked'],
     async run(ctx, p) {
       const { session, secret } = await createServerSession(ctx.service, p.userId, ctx.client);
-      return renderSession(session, ctx.format, { secret });
+      return renderSession(session, { secret });
     },
   }),
   operation({
@@ -33,11 +36,12 @@ export const userSessionOperations = [
     method: 'get',
     path: '/v1/users/{userId}/sessions',
     scope: 'users.read',
+    scopes: (format) => behaviour(format).sessionScopes.read,
     summary: 'List user sessions',
-    params: user,
+    params: { ...user, total: totalParam },
     response: { status: 200, model: 'sessionList' },
     errors: ['user_not_found'],
-    run: async (ctx, p) => renderSessionList(await listSessions(ctx.service, p.userId), ctx.format),
+    run: async (ctx, p) => renderSessionList(await listSessions(ctx.service, p.userId), undefined, p.total !== false),
   }),
   operation({
     id: 'users.deleteSessions',
@@ -45,6 +49,7 @@ export const userSessionOperations = [
     method: 'delete',
     path: '/v1/users/{userId}/sessions',
     scope: 'users.write',
+    scopes: (format) => behaviour(format).sessionScopes.write,
     summary: 'Delete user sessions',
     params: user,
     response: { status: 204, model: null },
@@ -60,6 +65,7 @@ export const userSessionOperations = [
     method: 'delete',
     path: '/v1/users/{userId}/sessions/{sessionId}',
     scope: 'users.write',
+    scopes: (format) => behaviour(format).sessionScopes.write,
     summary: 'Delete user session',
     params: { ...user, sessionId: required(uid) },
     response: { status: 204, model: null },
@@ -81,7 +87,7 @@ export const userSessionOperations = [
     errors: ['user_not_found'],
     async run(ctx, p) {
       const { token, secret } = await createToken(ctx.service, p.userId, { length: p.length ?? 6, expire: p.expire ?? 900, client: ctx.client });
-      return renderToken(token, secret, ctx.format);
+      return renderToken(token, secret);
     },
   }),
   operation({

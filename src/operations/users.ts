@@ -1,5 +1,5 @@
 import { renderUser } from '../models/user';
-import { queriesParam } from '../queries';
+import { queriesParam, totalParam } from '../queries';
 import { listUsers } from '../services/user-list';
 import { createUser, deleteUser, getUser } from '../services/users';
 import { optional, required } from '../validation/params';
@@ -15,11 +15,11 @@ export const usersOperations = [
     path: '/v1/users',
     scope: 'users.read',
     summary: 'List users',
-    params: { queries: optional(queriesParam, [] as string[]), search: optional(text(1, 256), null) },
+    params: { queries: optional(queriesParam, [] as string[]), search: optional(text(1, 256), null), total: totalParam },
     response: { status: 200, model: 'userList' },
     async run(ctx, p) {
-      const page = await listUsers(ctx.service, { queries: p.queries ?? [], search: p.search, format: ctx.format });
-      return { total: page.total, users: page.users.map((u) => renderUser(u, ctx.format)) };
+      const page = await listUsers(ctx.service, { queries: p.queries ?? [], search: p.search, format: ctx.format, countTotal: p.total !== false });
+      return { total: page.total, users: page.users.map((u) => renderUser(u)) };
     },
   }),
   operation({
@@ -38,7 +38,7 @@ export const usersOperations = [
     },
     response: { status: 201, model: 'user' },
     errors: ['user_already_exists', 'password_personal_data', 'password_recently_used'],
-    run: async (ctx, p) => renderUser(await createUser(ctx.service, p), ctx.format),
+    run: async (ctx, p) => renderUser(await createUser(ctx.service, p)),
   }),
   operation({
     id: 'users.get',
@@ -50,7 +50,7 @@ export const usersOperations = [
     params: { userId: required(uid) },
     response: { status: 200, model: 'user' },
     errors: ['user_not_found'],
-    run: async (ctx, p) => renderUser(await getUser(ctx.service, p.userId), ctx.format),
+    run: async (ctx, p) => renderUser(await getUser(ctx.service, p.userId)),
   }),
   operation({
     id: 'users.delete',

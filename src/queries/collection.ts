@@ -49,8 +49,8 @@ export interface CollectionSpec {
   totalCap: number | null;
   /** Default order: creation sequence descending (logs) instead of ascending. */
   newestFirst?: boolean;
-  /** The `search` param; absent means the list has no search. */
-  search?: (plan: SearchPlan) => SQL;
+  /** The `search` param (planned for the FTS indexes, and as typed); absent means the list has no search. */
+  search?: (plan: SearchPlan, term: string) => SQL;
   /** The same set as `search`, as indexes to read it from (see `membership.ts`). */
   searchArms?: (plan: SearchPlan) => MembershipArm[];
 }

@@ -19,6 +19,10 @@ export interface CompileOptions {
   scope?: SQL;
   /** `X-Appwrite-Response-Format` < 1.5.0: every non-JSON query is pre-1.5 syntax. */
   legacySyntax?: boolean;
+  /** The `total` param (1.8.1): false answers `total: 0` without running the count. */
+  countTotal?: boolean;
+  /** The page size without a `limit` query (Appwrite's 25 unless a list says otherwise). */
+  defaultLimit?: number;
 }
 
 export interface CursorRef {
@@ -49,6 +53,8 @@ export interface CompiledQueries {
   cursor: CursorRef | null;
   /** An error Appwrite raises only after resolving the cursor (a `search` query on an attribute). */
   deferredError: AppwriteError | null;
+  /** Whether `listPage` counts `total`; false leaves the count statement out of the batch. */
+  countTotal: boolean;
 }
 
 const DEFAULT_LIMIT = 25;
@@ -149,7 +155,7 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
       }
     : null;
   const filter = conditions.length > 0 ? joined(conditions, 'and') : undefined;
-  const pageLimit = limit ? clampInt(limit.values[0]) : DEFAULT_LIMIT;
+  const pageLimit = limit ? clampInt(limit.values[0]) : (options.defaultLimit ?? DEFAULT_LIMIT);
   const pageOffset = offset ? clampInt(offset.values[0]) : 0;
   // A lone membership filter in creation order: the page reads only the first limit + offset
   // entries of its indexes past the cursor, instead of every match (the filter is the same set).
@@ -176,6 +182,7 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
     reverse: direction === 'before' && cursor !== null,
     cursor,
     deferredError,
+    countTotal: options.countTotal ?? true,
   };
 }
 
@@ -190,7 +197,7 @@ function membershipArms(query: Query, spec: CollectionSpec): MembershipArm[] | n
 function searchSql(spec: CollectionSpec, term: string): SQL {
   if (!spec.search) throw new AppwriteError('general_query_invalid', 'Invalid query: Attribute not found in schema: search');
   const plan = planSearch(term);
-  return plan ? spec.search(plan) : sql`0`;
+  return plan ? spec.search(plan, term) : sql`0`;
 }
 
 interface SortKey {

@@ -77,13 +77,22 @@ export function filterSql(query: Query, spec: CollectionSpec): SQL {
     case 'contains':
       if (attr.array) return attr.containsAny!(values.map(String));
       return withSubstringIndex(attr, values.map(String), joined(values.map((v) => containsSql(expr, String(v))), 'or'));
+    // The negations (1.8.1) never match NULL, like `notEqual`: SQL's `not (NULL)` is NULL.
+    case 'notContains':
+    case 'notBetween':
+    case 'notStartsWith':
+    case 'notEndsWith':
+      return sql`not ${filterSql({ ...query, method: POSITIVE[query.method] }, spec)}`;
     case 'search':
+    case 'notSearch':
       // Appwrite rejects this in the database layer (after the cursor lookup), see compile.ts.
       throw new AppwriteError('general_query_invalid', `Searching by attribute "${query.attribute}" requires a fulltext index.`);
     default:
       throw new Error(`not a filter: ${query.method}`);
   }
 }
+
+const POSITIVE = { notContains: 'contains', notBetween: 'between', notStartsWith: 'startsWith', notEndsWith: 'endsWith' } as const;
 
 /**
  * Without statistics SQLite guesses a range keeps a quarter of the rows and prefers walking the

@@ -45,5 +45,6 @@ export { usersCollection } from './collections/users';
 export { identitiesCollection } from './collections/identities';
 export { targetsCollection } from './collections/targets';
 export { logsCollection } from './collections/logs';
-export { queriesParam } from './param';
+export { membershipsCollection } from './collections/memberships';
 export { translateFlatListParams } from './flat-params';
+export { queriesParam, totalParam } from './param';

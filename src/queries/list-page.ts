@@ -20,11 +20,13 @@ export type RowsQuery<Row> = BatchItem<'sqlite'> & PromiseLike<Row[]>;
  * cursor document's lookup, as a single batch. Raises `general_cursor_not_found` (with the list's
  * message) and `database_query_order_null` as Appwrite does, and un-reverses `cursorBefore` pages.
  */
-export async function listPage<Row>(
+export async function listPage<Row, Extra = never>(
   db: Database,
   q: CompiledQueries,
   rows: (clauses: PageClauses) => RowsQuery<Row>,
-): Promise<{ rows: Row[]; total: number }> {
+  /** A further read that rides in the same batch (e.g. the list's owner), returned as `extra`. */
+  extra?: RowsQuery<Extra>,
+): Promise<{ rows: Row[]; total: number; extra: Extra[] }> {
   const { spec, cursor } = q;
   const probe = cursor
     ? db
@@ -43,14 +45,15 @@ export async function listPage<Row>(
         .select({ total: sql<number>`count(*)` })
         .from((spec.totalCap === null ? filtered : filtered.limit(spec.totalCap)).as('matching'));
   const page = rows({ where: q.where, orderBy: q.orderBy, limit: q.limit, offset: q.offset });
-  const results = (await withinD1Limits(db.batch(probe ? [page, count, probe] : [page, count]))) as unknown as [
-    Row[],
-    Array<{ total: number }>,
-    Array<{ seq: number; value: unknown }>?,
-  ];
-  if (results[2]) checkCursor(q, results[2]);
-  const list = results[0];
-  return { rows: q.reverse ? list.reverse() : list, total: results[1][0].total };
+  // `total=false` (1.8.1): the count is neither run nor paid for; the answer's total is 0.
+  const statements = [page, ...(q.countTotal ? [count] : []), ...(probe ? [probe] : []), ...(extra ? [extra] : [])];
+  const results = (await withinD1Limits(db.batch(statements as [typeof page, ...Array<typeof count>]))) as unknown as unknown[];
+  const list = results[0] as Row[];
+  const counted = q.countTotal ? (results[1] as Array<{ total: number }>) : null;
+  const found = probe ? (results[1 + Number(q.countTotal)] as Array<{ seq: number; value: unknown }>) : null;
+  const extraRows = extra ? (results[results.length - 1] as Extra[]) : [];
+  if (found) checkCursor(q, found);
+  return { rows: q.reverse ? list.reverse() : list, total: counted ? counted[0].total : 0, extra: extraRows };
 }
 
 function checkCursor(q: CompiledQueries, found: Array<{ value: unknown }>): void {

@@ -1,10 +1,14 @@
 import { AppwriteError } from '../errors/appwrite-error';
 
-/** Every method Appwrite 1.6's parser knows (case-sensitive); each list then allows a subset. */
+/**
+ * Every method the parser knows (case-sensitive); each list then allows a subset. Appwrite 1.6's
+ * set plus the negated filters of 1.8.1 (utopia-php/database 3.x, sent by node-appwrite ≥ 18).
+ */
 export const METHODS = [
   'equal', 'notEqual', 'lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'contains', 'search',
   'isNull', 'isNotNull', 'between', 'startsWith', 'endsWith', 'select', 'orderDesc', 'orderAsc', 'limit',
   'offset', 'cursorAfter', 'cursorBefore', 'and', 'or',
+  'notContains', 'notSearch', 'notBetween', 'notStartsWith', 'notEndsWith',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

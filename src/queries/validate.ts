@@ -65,12 +65,14 @@ function validateFilter(query: Query, spec: CollectionSpec): void {
   switch (method) {
     case 'equal':
     case 'contains':
+    case 'notContains':
       if (values.length === 0 || (Array.isArray(values[0]) && values[0].length === 0)) {
         throw invalid(`${ucfirst(method)} queries require at least one value.`);
       }
       break;
     case 'between':
-      if (values.length !== 2) throw invalid('Between queries require exactly two values.');
+    case 'notBetween':
+      if (values.length !== 2) throw invalid(`${ucfirst(method)} queries require exactly two values.`);
       break;
     case 'isNull':
     case 'isNotNull':
@@ -100,10 +102,11 @@ function validateAttributeAndValues({ method, attribute, values }: Query, spec: 
   for (const value of values) {
     if (toSqlValue(attr.type, value) === undefined) throw invalid(`Query value is invalid for attribute "${name}"`);
   }
-  if (!attr.array && method === 'contains' && attr.type !== 'string') {
-    throw invalid(`Cannot query contains on attribute "${name}" because it is not an array or string.`);
+  const containment = method === 'contains' || method === 'notContains';
+  if (!attr.array && containment && attr.type !== 'string') {
+    throw invalid(`Cannot query ${method} on attribute "${name}" because it is not an array or string.`);
   }
-  if (attr.array && method !== 'contains' && method !== 'isNull' && method !== 'isNotNull') {
+  if (attr.array && !containment && method !== 'isNull' && method !== 'isNotNull') {
     throw invalid(`Cannot query ${method} on attribute "${name}" because it is an array.`);
   }
 }

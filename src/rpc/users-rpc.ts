@@ -45,7 +45,7 @@ async function runOperation(env: Env, op: AnyOperation, params: unknown): Promis
       db: createDatabase(env.DB),
       config,
       env,
-      request: { ip: '', userAgent: 'rpc', countryCode: '--', actor: { id: '', email: 'rpc', name: '' } },
+      request: { ip: '', userAgent: 'rpc', countryCode: '--', actor: { id: '', email: 'rpc', name: '', type: 'keyProject' } },
     },
     project: config.projectId,
     format: CURRENT_FORMAT,

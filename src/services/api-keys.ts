@@ -6,7 +6,7 @@ import { timingSafeEqual } from '../crypto/encoding';
 import { sha256Hex } from '../crypto/secrets';
 
 /** Every scope this server checks. The root key (`API_KEY`) has all of them. */
-export const ALL_SCOPES = ['users.read', 'users.write', 'targets.read', 'targets.write', 'sessions.write'] as const;
+export const ALL_SCOPES = ['users.read', 'users.write', 'targets.read', 'targets.write', 'sessions.read', 'sessions.write'] as const;
 
 /** Scopes every API key gets on top of its own (Appwrite's Key.php). */
 const IMPLICIT_SCOPES = ['global', 'health.read', 'graphql'];

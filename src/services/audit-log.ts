@@ -14,13 +14,14 @@ const entriesOfCurrentUser = (userId: string) =>
 
 /**
  * `GET /v1/users/{userId}/logs`: entries about the user, newest first, `limit`/`offset` only. One
- * round trip; an empty page costs a second read to tell a missing user (404) apart.
+ * round trip; an empty page (without a count: any empty page) costs a second read to tell a
+ * missing user (404) apart.
  */
-export async function listUserLogs(ctx: ServiceContext, userId: string, queries: string[], legacySyntax = false) {
-  const q = compileQueries(queries, logsCollection, { scope: entriesOfCurrentUser(userId), legacySyntax });
+export async function listUserLogs(ctx: ServiceContext, userId: string, queries: string[], legacySyntax = false, countTotal = true) {
+  const q = compileQueries(queries, logsCollection, { scope: entriesOfCurrentUser(userId), legacySyntax, countTotal });
   const page = await listPage(ctx.db, q, (p) =>
     ctx.db.select().from(logs).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
   );
-  if (page.total === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
+  if (page.total === 0 && page.rows.length === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
   return { total: page.total, logs: page.rows };
 }

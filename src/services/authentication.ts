@@ -4,6 +4,7 @@ import type { UserWithTargets } from '../models/user';
 import { timingSafeEqual } from '../crypto/encoding';
 import { nowIso, type Database } from '../store/database';
 import { users, type SessionRow } from '../store/schema';
+import { findUserWithTargets, findUserWithTargetsByContact } from '../store/users';
 import { loadUserCredentials } from '../store/sessions';
 import { verifyJwt } from '../crypto/jwt';
 import { sha256Hex } from '../crypto/secrets';
@@ -54,4 +55,28 @@ const DAY_MS = 24 * 3600 * 1000;
 export function accessedAtUpdate(db: Database, user: UserWithTargets): Promise<unknown> | null {
   if (user.accessedAt && Date.now() - new Date(user.accessedAt).getTime() < DAY_MS) return null;
   return db.update(users).set({ accessedAt: nowIso() }).where(eq(users.seq, user.seq)).run();
+}
+
+/** Whom an impersonating request names (`X-Appwrite-Impersonate-User-Id|Email|Phone`), first set wins. */
+export interface ImpersonationTarget {
+  id?: string;
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * Appwrite 1.9 impersonation: a user flagged `impersonator` who names a target runs the request as
+ * that user, with `impersonatorUserId` set. An unknown target leaves the impersonator in charge.
+ */
+export async function impersonate(db: Database, auth: Authentication, target: ImpersonationTarget): Promise<Authentication> {
+  if (!auth.user.impersonator) return auth;
+  const user = target.id
+    ? await findUserWithTargets(db, target.id)
+    : target.email
+      ? await findUserWithTargetsByContact(db, 'email', target.email.toLowerCase())
+      : target.phone
+        ? await findUserWithTargetsByContact(db, 'phone', target.phone)
+        : null;
+  if (!user) return auth;
+  return { ...auth, user: { ...user, impersonatorUserId: auth.user.id } };
 }

@@ -10,8 +10,8 @@ import type { ServiceContext } from './context';
  * providerUid providerEmail` (Appwrite 1.6 answers that search with a 400; the engine's search
  * index fixes it). Identities of all users, creation order by default, total capped at 5000.
  */
-export async function listIdentities(ctx: ServiceContext, queries: string[], search: string | null, legacySyntax = false) {
-  const q = compileQueries(queries, identitiesCollection, { search, legacySyntax });
+export async function listIdentities(ctx: ServiceContext, queries: string[], search: string | null, legacySyntax = false, countTotal = true) {
+  const q = compileQueries(queries, identitiesCollection, { search, legacySyntax, countTotal });
   const page = await listPage(ctx.db, q, (p) =>
     ctx.db.select().from(identities).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
   );

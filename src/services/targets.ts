@@ -70,15 +70,15 @@ export async function createTarget(ctx: ServiceContext, userId: string, input: N
  * `GET /v1/users/{userId}/targets` with the targets queries (users-api.md §2.19). One round trip;
  * a second read only tells an empty or failed list of a missing user apart (404 comes first).
  */
-export async function listTargets(ctx: ServiceContext, userId: string, queries: string[]) {
-  const q = compileQueries(queries, targetsCollection, { scope: eq(targets.userSeq, userSeqOf(userId)) });
+export async function listTargets(ctx: ServiceContext, userId: string, queries: string[], countTotal = true) {
+  const q = compileQueries(queries, targetsCollection, { scope: eq(targets.userSeq, userSeqOf(userId)), countTotal });
   const page = await listPage(ctx.db, q, (p) =>
     ctx.db.select().from(targets).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
   ).catch(async (error) => {
     if (!(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
     throw error;
   });
-  if (page.total === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
+  if (page.total === 0 && page.rows.length === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
   return { total: page.total, targets: page.rows };
 }
 

@@ -31,9 +31,10 @@ export async function updateEmail(ctx: ServiceContext, id: string, input: string
 }
 
 /** `PATCH /v1/users/{userId}/phone` (users-api.md §2.8): as email, with the sms target and no identity check. */
-export async function updatePhone(ctx: ServiceContext, id: string, phone: string): Promise<UserWithTargets> {
+/** `emptyIsNull` (Appwrite 1.9.5): clearing the phone stores null rather than "". */
+export async function updatePhone(ctx: ServiceContext, id: string, phone: string, emptyIsNull = false): Promise<UserWithTargets> {
   try {
-    return await updateContact(ctx, id, 'phone', phone);
+    return await updateContact(ctx, id, 'phone', phone, emptyIsNull);
   } catch (error) {
     const violated = constraintViolation(error);
     if (violated === 'targets.identifier') throw new AppwriteError('user_target_already_exists');
@@ -42,11 +43,11 @@ export async function updatePhone(ctx: ServiceContext, id: string, phone: string
   }
 }
 
-function updateContact(ctx: ServiceContext, id: string, field: 'email' | 'phone', value: string) {
+function updateContact(ctx: ServiceContext, id: string, field: 'email' | 'phone', value: string, emptyIsNull = false) {
   const verification = field === 'email' ? 'emailVerification' : 'phoneVerification';
   const targetSync = contactTargetStatements(ctx.db, { userId: id, field, value, newTargetId: uniqueId(), now: nowIso() });
   return applyUserUpdate(ctx, id, {
-    changes: { [field]: value, [verification]: false },
+    changes: { [field]: value === '' && emptyIsNull ? null : value, [verification]: false },
     before: targetSync,
     when: value === '' ? undefined : sql`${users[field]} is not ${value}`,
   });

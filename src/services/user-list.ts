@@ -8,6 +8,8 @@ export interface ListUsersInput {
   search: string | null;
   /** The response format; below 1.5.0 queries may use the pre-1.5 syntax. */
   format?: ResponseFormat;
+  /** `total=false` (1.8.1): no count. */
+  countTotal?: boolean;
 }
 
 /** `GET /v1/users`: a page of users with their targets and the total (capped at 5000), in one round trip. */
@@ -15,6 +17,7 @@ export async function listUsers(ctx: ServiceContext, input: ListUsersInput) {
   const q = compileQueries(input.queries, usersCollection, {
     search: input.search,
     legacySyntax: input.format ? usesLegacyQuerySyntax(input.format) : false,
+    countTotal: input.countTotal,
   });
   const page = await listPage(ctx.db, q, (p) =>
     selectUsersWithTargets(ctx.db).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),

@@ -4,15 +4,23 @@ import { hashPassword, verifyPassword } from '../passwords';
 import { nowIso } from '../store/database';
 import type { ServiceContext } from './context';
 import { assertNoPersonalData } from './password-policy';
+import { deleteSessions } from './sessions';
 import { applyUserUpdate } from './user-profile';
 import { getUser } from './users';
 
 /**
  * `PATCH /v1/users/{userId}/password` (users-api.md §2.9). `''` removes the password: stored as
  * `''` with hash and history untouched (1.6.2 goes on to store an argon2 hash of `''`).
- * Sessions stay valid.
+ * Sessions stay valid unless the project sets `INVALIDATE_SESSIONS` (Appwrite 1.8's
+ * `auths.invalidateSessions`): then they are deleted, through the user's gate.
  */
 export async function updatePassword(ctx: ServiceContext, id: string, plain: string): Promise<UserWithTargets> {
+  const updated = await setPassword(ctx, id, plain);
+  if (ctx.config.invalidateSessions) await deleteSessions(ctx, id);
+  return updated;
+}
+
+async function setPassword(ctx: ServiceContext, id: string, plain: string): Promise<UserWithTargets> {
   const user = await getUser(ctx, id);
   if (ctx.config.personalDataCheck) {
     assertNoPersonalData(plain, { userId: user.id, email: user.email, name: user.name, phone: user.phone });

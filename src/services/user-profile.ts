@@ -36,6 +36,10 @@ export const updateName = (ctx: ServiceContext, id: string, name: string) => app
 
 export const updateStatus = (ctx: ServiceContext, id: string, status: boolean) => applyUserUpdate(ctx, id, { changes: { status } });
 
+/** `PATCH /v1/users/{userId}/impersonator` (Appwrite 1.9.0): whether the user may impersonate others. */
+export const updateImpersonator = (ctx: ServiceContext, id: string, impersonator: boolean) =>
+  applyUserUpdate(ctx, id, { changes: { impersonator } });
+
 /** Labels are de-duplicated, keeping the first occurrence (users-api.md §2.11). */
 export const updateLabels = (ctx: ServiceContext, id: string, labels: string[]) =>
   applyUserUpdate(ctx, id, { changes: { labels: [...new Set(labels)] } });

@@ -81,7 +81,8 @@ export function auditStatement(ctx: { db: Database; request: RequestMeta }, even
       countryCode: request.countryCode,
       time: nowIso(),
       resource: options.resource,
-      data: options.data,
+      // Appwrite 1.9 keeps the actor type in the entry's data (`Log.userType`).
+      data: { ...options.data, userType: request.actor.type },
     },
     where,
   );

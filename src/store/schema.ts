@@ -53,6 +53,8 @@ export const users = sqliteTable(
     /** AES-GCM ciphertext (JSON array of codes) or null when none were generated. */
     mfaRecoveryCodes: text('mfa_recovery_codes'),
     accessedAt: datetime('accessed_at'),
+    /** Appwrite 1.9.0: may impersonate other users on session/JWT requests. */
+    impersonator: bool('impersonator').notNull().default(false),
   },
   (t) => [
     uniqueIndex('users_id_unique').on(t.id),
@@ -67,6 +69,7 @@ export const users = sqliteTable(
     index('users_email_verification').on(t.emailVerification),
     index('users_phone_verification').on(t.phoneVerification),
     index('users_accessed_at').on(t.accessedAt),
+    index('users_impersonator').on(t.impersonator),
     index('users_created_at').on(t.createdAt),
     index('users_updated_at').on(t.updatedAt),
     index('users_email').on(t.email),

@@ -8,7 +8,7 @@ import { selectUserWithTargets, toUserWithTargets } from './users';
 export type UserChanges = Partial<
   Pick<
     typeof users.$inferInsert,
-    'name' | 'email' | 'phone' | 'status' | 'labels' | 'password' | 'passwordHistory' | 'hash' | 'hashOptions' | 'passwordUpdate' | 'prefs' | 'emailVerification' | 'phoneVerification'
+    'name' | 'email' | 'phone' | 'status' | 'labels' | 'password' | 'passwordHistory' | 'hash' | 'hashOptions' | 'passwordUpdate' | 'prefs' | 'emailVerification' | 'phoneVerification' | 'impersonator'
   >
 >;
 

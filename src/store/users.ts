@@ -19,8 +19,11 @@ export const TOTAL_CAP = 5000;
 
 const userWithTargetsColumns = { ...getTableColumns(users), targetsJson: targetsOfUserJson };
 
-/** A user with its targets, as one statement reads them. */
-export type UserWithTargets = UserRow & { targets: TargetJson[] };
+/**
+ * A user with its targets, as one statement reads them. `impersonatorUserId` is set on the user a
+ * request runs as while another user impersonates it (Appwrite 1.9).
+ */
+export type UserWithTargets = UserRow & { targets: TargetJson[]; impersonatorUserId?: string };
 
 type UserWithTargetsRow = typeof users.$inferSelect & { targetsJson: string | null };
 
@@ -35,6 +38,12 @@ export const selectUserWithTargets = (db: Database, id: string) =>
 
 export async function findUserWithTargets(db: Database, id: string): Promise<UserWithTargets | null> {
   const row = await selectUserWithTargets(db, id).get();
+  return row ? toUserWithTargets(row) : null;
+}
+
+/** The user with the given e-mail (stored lower-case) or phone, with its targets. */
+export async function findUserWithTargetsByContact(db: Database, field: 'email' | 'phone', value: string): Promise<UserWithTargets | null> {
+  const row = await db.select(userWithTargetsColumns).from(users).where(eq(users[field], value)).get();
   return row ? toUserWithTargets(row) : null;
 }
 

@@ -87,7 +87,7 @@ describe('UsersRpc through a service binding from a second Worker', () => {
       message: 'User with the requested ID could not be found.',
       code: 404,
       type: 'user_not_found',
-      version: '1.6.2',
+      version: '1.9.5',
     });
     expect((await rpc('createUser', { userId: 'bad id!', email: 'x@example.com' })).error).toMatchObject({
       code: 400,

@@ -10,7 +10,7 @@ describe('error envelope', () => {
       message: 'User with the requested ID could not be found.',
       code: 404,
       type: 'user_not_found',
-      version: '1.6.2',
+      version: '1.9.5',
     });
     expect(res.headers.get('content-type')).toBe('application/json; charset=UTF-8');
     expect(res.headers.get('cache-control')).toBe('no-cache, no-store, must-revalidate');
@@ -39,7 +39,7 @@ describe('project', () => {
   it('treats a missing project without key as a guest', async () => {
     const res = await call('GET', '/v1/users', { project: null, key: null });
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ type: 'general_unauthorized_scope', message: 'User (role: guests) missing scope (users.read)' });
+    expect(res.body).toMatchObject({ type: 'general_unauthorized_scope', message: 'User (role: guests) missing scopes (["users.read"])' });
   });
 });
 
@@ -58,13 +58,13 @@ describe('API key', () => {
   it('treats a key with an unknown prefix as no key at all', async () => {
     const res = await call('POST', '/v1/users', { key: 'weird_abc', body: {} });
     expect(res.status).toBe(401);
-    expect(res.body.message).toBe('User (role: guests) missing scope (users.write)');
+    expect(res.body.message).toBe('User (role: guests) missing scopes (["users.write"])');
   });
 
   it('without a key answers general_unauthorized_scope for the route scope', async () => {
     const res = await call('DELETE', '/v1/users/x', { key: null });
     expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ type: 'general_unauthorized_scope', message: 'User (role: guests) missing scope (users.write)' });
+    expect(res.body).toMatchObject({ type: 'general_unauthorized_scope', message: 'User (role: guests) missing scopes (["users.write"])' });
   });
 
   it('accepts a stored key with the scope', async () => {
@@ -78,14 +78,14 @@ describe('API key', () => {
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({
       type: 'general_unauthorized_scope',
-      message: 'app.default@service.example.com (role: applications) missing scope (users.write)',
+      message: 'app.default@service.example.com (role: applications) missing scopes (["users.write"])',
     });
   });
 
   it('uses X-Forwarded-Host without port in the actor', async () => {
     const secret = await storeKey([]);
     const res = await call('GET', '/v1/users', { key: secret, headers: { 'x-forwarded-host': 'api.example.com:443' } });
-    expect(res.body.message).toBe('app.default@service.api.example.com (role: applications) missing scope (users.read)');
+    expect(res.body.message).toBe('app.default@service.api.example.com (role: applications) missing scopes (["users.read"])');
   });
 
   it('answers 401 project_key_expired for an expired key', async () => {
@@ -112,8 +112,11 @@ describe('routes', () => {
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({
       type: 'general_route_not_found',
-      message: 'The requested route was not found. Please refer to the API docs and try again.',
+      message: 'Route not found. Please ensure the endpoint is configured correctly and that the API route is valid for this SDK version. Refer to the API docs for more details.',
     });
+    // Formats before 1.7.0 get the wording their server had.
+    const v16 = await call('GET', '/v1/nothing-here', { headers: { 'x-appwrite-response-format': '1.6.0' } });
+    expect(v16.body).toMatchObject({ code: 404, message: 'The requested route was not found. Please refer to the API docs and try again.' });
     expect((await call('GET', '/v1/nothing-here', { project: 'other' })).body.type).toBe('project_not_found');
     expect((await call('GET', '/v1/nothing-here', { key: 'standard_bad' })).body.type).toBe('user_unauthorized');
   });

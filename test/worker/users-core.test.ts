@@ -15,7 +15,9 @@ describe('POST /v1/users', () => {
     const user = res.body;
     expect(Object.keys(user)).toEqual([
       '$id', '$createdAt', '$updatedAt', 'name', 'password', 'hash', 'hashOptions', 'registration', 'status', 'labels',
-      'passwordUpdate', 'email', 'phone', 'emailVerification', 'phoneVerification', 'mfa', 'prefs', 'targets', 'accessedAt',
+      'passwordUpdate', 'email', 'phone', 'emailVerification', 'emailCanonical', 'emailIsFree', 'emailIsDisposable',
+      'emailIsCorporate', 'emailIsCanonical', 'phoneVerification', 'mfa', 'prefs', 'targets', 'accessedAt', 'impersonator',
+      'impersonatorUserId',
     ]);
     expect(user).toMatchObject({
       $id: id,
@@ -31,6 +33,13 @@ describe('POST /v1/users', () => {
       mfa: false,
       prefs: {},
       accessedAt: '',
+      emailCanonical: 'cristiano.ronaldo@example.com',
+      emailIsFree: false,
+      emailIsDisposable: false,
+      emailIsCorporate: true,
+      emailIsCanonical: true,
+      impersonator: false,
+      impersonatorUserId: '',
     });
     expect(user.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     for (const field of ['$createdAt', '$updatedAt', 'registration', 'passwordUpdate']) expect(user[field]).toMatch(DATE);
@@ -182,10 +191,14 @@ describe('GET /v1/users/{userId}', () => {
   });
 
   it('warns when the SDK is built for a newer server', async () => {
-    const res = await call('GET', '/v1/users', { headers: { 'x-appwrite-response-format': '1.7.0' } });
+    const res = await call('GET', '/v1/users', { headers: { 'x-appwrite-response-format': '1.9.6' } });
     expect(res.headers.get('x-appwrite-warning')).toBe(
-      'The current SDK is built for Appwrite 1.7.0. However, the current Appwrite server version is 1.6.2. Please downgrade your SDK to match the Appwrite version: https://appwrite.io/docs/sdks',
+      'The current SDK is built for Appwrite 1.9.6. However, the current Appwrite server version is 1.9.5. Please downgrade your SDK to match the Appwrite version: https://appwrite.io/docs/sdks',
     );
+    for (const format of ['1.9.5', '1.8.0', '1.4.0']) {
+      const same = await call('GET', '/v1/users', { headers: { 'x-appwrite-response-format': format } });
+      expect(same.headers.get('x-appwrite-warning')).toBeNull();
+    }
   });
 });
 

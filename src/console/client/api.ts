@@ -23,7 +23,8 @@ class ApiError extends Error {
 /** GET params go in the query string (PHP-style key[] arrays); others as a JSON body. */
 async function api(method, path, params) {
   let url = '/v1' + path;
-  const init = { method: method, headers: { 'X-Appwrite-Project': session.project, 'X-Appwrite-Key': session.key } };
+  // The console was written against Appwrite 1.6 (its scope probes and messages): it asks for 1.6.
+  const init = { method: method, headers: { 'X-Appwrite-Project': session.project, 'X-Appwrite-Key': session.key, 'X-Appwrite-Response-Format': '1.6.0' } };
   if (method === 'GET' && params) {
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) {

@@ -2,13 +2,17 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { AppwriteError } from '../../errors/appwrite-error';
 import { authenticateKey } from '../../services/api-keys';
-import { accessedAtUpdate, authenticateJwt, authenticateSession, type Authentication } from '../../services/authentication';
+import { accessedAtUpdate, authenticateJwt, authenticateSession, impersonate, type Authentication } from '../../services/authentication';
 import type { AppEnv, Caller } from '../app-env';
+import { behaviour, missingScopeMessage } from '../../models/formats/behaviours';
+import type { ResponseFormat } from '../../models/response-format';
 import { sessionCredential } from '../session-cookies';
 
 /** Guests may only create sessions; signed-in users also reach their account (Appwrite's roles). */
 const GUEST: Caller = { role: 'guests', actorEmail: 'User', scopes: new Set(['sessions.write']) };
 const USER_SCOPES: ReadonlySet<string> = new Set(['sessions.write', 'account']);
+/** Impersonators (and requests impersonating) may also list users, to pick a target (Appwrite 1.9). */
+const IMPERSONATOR_SCOPES: ReadonlySet<string> = new Set([...USER_SCOPES, 'users.read']);
 
 /**
  * Resolves the caller (account-minimal.md §1, errors.md §4–5): an invalid `X-Appwrite-JWT` fails
@@ -31,19 +35,30 @@ export const caller = createMiddleware<AppEnv>(async (c, next) => {
     }
   } else if (auth) {
     // Appwrite prints the email attribute, or "User" when the user has none.
-    who = { role: 'users', actorEmail: auth.user.email ?? 'User', scopes: USER_SCOPES, userId: auth.user.id, auth };
+    const impersonating = auth.user.impersonator || auth.user.impersonatorUserId !== undefined;
+    who = { role: 'users', actorEmail: auth.user.email ?? 'User', scopes: impersonating ? IMPERSONATOR_SCOPES : USER_SCOPES, userId: auth.user.id, auth };
   }
   c.set('caller', who);
   await next();
 });
 
-/** A JWT naming a user replaces the session user (1.6: no error when both are sent). */
+/**
+ * A JWT naming a user replaces the session user (before 1.9: no error when both are sent; since:
+ * 403 `user_jwt_and_cookie_set`). Since 1.9 an impersonator's request may run as another user.
+ */
 async function authenticateUser(c: Context<AppEnv>): Promise<Authentication | null> {
+  const rules = behaviour(c.var.format);
   const jwt = c.req.header('x-appwrite-jwt') ?? '';
-  const byJwt = jwt ? await authenticateJwt(c.var.db, c.var.config.jwtSecret, jwt) : undefined;
-  if (byJwt !== undefined) return byJwt;
   const credential = sessionCredential(c);
-  return credential ? authenticateSession(c.var.db, credential) : null;
+  if (jwt && credential && rules.jwtWithSessionRefused) throw new AppwriteError('user_jwt_and_cookie_set');
+  const byJwt = jwt ? await authenticateJwt(c.var.db, c.var.config.jwtSecret, jwt) : undefined;
+  const auth = byJwt !== undefined ? byJwt : credential ? await authenticateSession(c.var.db, credential) : null;
+  if (!auth || !rules.impersonation) return auth;
+  const param = (name: string) => {
+    const value = c.req.header(`x-appwrite-impersonate-user-${name}`) ?? c.var.params[`impersonate${name === 'id' ? 'UserId' : name[0].toUpperCase() + name.slice(1)}`];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  return impersonate(c.var.db, auth, { id: param('id'), email: param('email'), phone: param('phone') });
 }
 
 export interface ScopeOptions {
@@ -55,15 +70,19 @@ export interface ScopeOptions {
  * Route guard: 401 `general_unauthorized_scope` with Appwrite's message when the scope is missing;
  * then, for users, the blocked / password-reset / MFA-factor gates (sessions-tokens.md §10.4).
  */
-export const requireScope = (scope: string, options: ScopeOptions = {}) =>
+export const requireScope = (allowed: (format: ResponseFormat) => readonly string[], options: ScopeOptions = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { role, actorEmail, scopes, auth } = c.var.caller;
-    if (!scopes.has(scope)) {
-      throw new AppwriteError('general_unauthorized_scope', `${actorEmail} (role: ${role}) missing scope (${scope})`);
+    // Alternative scopes (1.9.5's `sessions.*` on Users routes) are for API keys only: guests hold
+    // `sessions.write` for logging in, which must not reach POST /users/{id}/sessions.
+    const any = role === 'applications' ? allowed(c.var.format) : allowed(c.var.format).slice(0, 1);
+    if (!any.some((scope) => scopes.has(scope))) {
+      throw new AppwriteError('general_unauthorized_scope', missingScopeMessage(c.var.format, actorEmail, role, any));
     }
     if (auth) {
       assertUserMayProceed(auth, options);
-      const touch = accessedAtUpdate(c.var.db, auth.user);
+      // An impersonated user's accessedAt stays as it was (Appwrite 1.9).
+      const touch = auth.user.impersonatorUserId === undefined ? accessedAtUpdate(c.var.db, auth.user) : null;
       if (touch) c.executionCtx.waitUntil(touch);
     }
     await next();

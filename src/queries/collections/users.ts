@@ -27,6 +27,8 @@ export const usersCollection: CollectionSpec = {
     registration: { type: 'datetime', expr: users.registration, notNull: true },
     emailVerification: { type: 'boolean', expr: users.emailVerification, notNull: true },
     phoneVerification: { type: 'boolean', expr: users.phoneVerification, notNull: true },
+    // Appwrite 1.9.0.
+    impersonator: { type: 'boolean', expr: users.impersonator, notNull: true },
     labels: {
       type: 'string',
       array: true,

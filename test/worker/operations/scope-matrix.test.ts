@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_SCOPES } from '../../../src/services/api-keys';
-import { operations } from '../../../src/operations';
+import { allowedScopes, operations } from '../../../src/operations';
+import { missingScopeMessage } from '../../../src/models/formats/behaviours';
+import { CURRENT_FORMAT, parseResponseFormat } from '../../../src/models/response-format';
 import { call, keyWith } from '../helpers/api';
 
 /** A concrete URL for a path: every placeholder filled with a valid id. */
@@ -10,18 +12,31 @@ const cells = operations.flatMap((op) => [op.path, ...(op.aliases ?? [])].map((p
 
 describe('scope matrix (generated from the operation table)', () => {
   it.each(cells)('$op.id $path: a key without `$op.scope` gets 401 general_unauthorized_scope', async ({ op, path }) => {
-    const key = await keyWith(ALL_SCOPES.filter((scope) => scope !== op.scope));
+    const allowed = allowedScopes(op, CURRENT_FORMAT);
+    const key = await keyWith(ALL_SCOPES.filter((scope) => !allowed.includes(scope)));
     const res = await call(op.method.toUpperCase(), urlOf(path), { key });
     expect(res.status).toBe(401);
     expect(res.body.type).toBe('general_unauthorized_scope');
-    expect(res.body.message).toBe(`app.default@service.localhost (role: applications) missing scope (${op.scope})`);
+    expect(res.body.message).toBe(missingScopeMessage(CURRENT_FORMAT, 'app.default@service.localhost', 'applications', allowed));
+    expect(res.body.message).toContain(`missing scopes (["${allowed[0]}"`);
+  });
+
+  // The scopes and the message of an older format (1.6: one scope, `missing scope (x)`; targets.*).
+  const v16 = parseResponseFormat('1.6.0');
+  it.each(cells)('$op.id $path: format 1.6.0, a key without its 1.6 scope gets 1.6\'s message', async ({ op, path }) => {
+    const [scope] = allowedScopes(op, v16);
+    const key = await keyWith(ALL_SCOPES.filter((s) => s !== scope));
+    const res = await call(op.method.toUpperCase(), urlOf(path), { key, headers: { 'x-appwrite-response-format': '1.6.0' } });
+    expect(res.status).toBe(401);
+    expect(res.body.message).toBe(`app.default@service.localhost (role: applications) missing scope (${scope})`);
   });
 
   it.each(cells.filter(({ op }) => op.scope !== 'sessions.write'))('$op.id $path: no key and no session → 401', async ({ op, path }) => {
     const res = await call(op.method.toUpperCase(), urlOf(path), { key: null });
     expect(res.status).toBe(401);
     expect(res.body.type).toBe('general_unauthorized_scope');
-    expect(res.body.message).toBe(`User (role: guests) missing scope (${op.scope})`);
+    // Guests hold `sessions.write`, yet a Users route whose alternative scope it is stays closed to them.
+    expect(res.body.message).toBe(missingScopeMessage(CURRENT_FORMAT, 'User', 'guests', allowedScopes(op, CURRENT_FORMAT).slice(0, 1)));
   });
 
   it.each(cells)('$op.id $path: an expired key → 401 project_key_expired', async ({ op, path }) => {

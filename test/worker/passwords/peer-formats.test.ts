@@ -139,7 +139,7 @@ describe('login re-hashes peer-format users to argon2id', () => {
         db: createDatabase(env.DB),
         config: loadConfig(env),
         env,
-        request: { ip: '127.0.0.1', userAgent: 'test', countryCode: '--', locale: 'en', actor: { id: '', email: '', name: '' } },
+        request: { ip: '127.0.0.1', userAgent: 'test', countryCode: '--', actor: { id: '', email: '', name: '', type: 'keyProject' as const } },
       };
       const userId = uid();
       const email = `${userId}@example.com`;

@@ -52,7 +52,7 @@ describe('PATCH /v1/users/{userId}/name', () => {
 
   it('needs users.write', async () => {
     const res = await call('PATCH', `/v1/users/${uid()}/name`, { body: { name: 'x' }, key: null });
-    expectError(res, 401, 'general_unauthorized_scope', 'User (role: guests) missing scope (users.write)');
+    expectError(res, 401, 'general_unauthorized_scope', 'User (role: guests) missing scopes (["users.write"])');
   });
 
   it('is found by search afterwards', async () => {
@@ -220,7 +220,7 @@ describe('GET and PATCH /v1/users/{userId}/prefs', () => {
   });
 
   it('GET needs users.read, PATCH users.write', async () => {
-    expectError(await call('GET', `/v1/users/${uid()}/prefs`, { key: null }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scope (users.read)');
-    expectError(await call('PATCH', `/v1/users/${uid()}/prefs`, { key: null, body: { prefs: {} } }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scope (users.write)');
+    expectError(await call('GET', `/v1/users/${uid()}/prefs`, { key: null }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scopes (["users.read"])');
+    expectError(await call('PATCH', `/v1/users/${uid()}/prefs`, { key: null, body: { prefs: {} } }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scopes (["users.write"])');
   });
 });

@@ -80,7 +80,7 @@ describe('GET /v1/users/identities', () => {
   });
 
   it('needs users.read', async () => {
-    expectError(await call('GET', '/v1/users/identities', { key: null }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scope (users.read)');
+    expectError(await call('GET', '/v1/users/identities', { key: null }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scopes (["users.read"])');
   });
 });
 
@@ -106,6 +106,6 @@ describe('DELETE /v1/users/identities/{identityId}', () => {
 
   it('validates the id and needs users.write', async () => {
     expectError(await call('DELETE', '/v1/users/identities/_bad'), 400, 'general_argument_invalid');
-    expectError(await call('DELETE', `/v1/users/identities/${uid()}`, { key: null }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scope (users.write)');
+    expectError(await call('DELETE', `/v1/users/identities/${uid()}`, { key: null }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scopes (["users.write"])');
   });
 });

@@ -71,12 +71,13 @@ describe('GET /v1/users/{userId}/logs', () => {
     expect(res.body.total).toBe(2);
     const [update, create] = res.body.logs;
     expect(Object.keys(create)).toEqual([
-      'event', 'userId', 'userEmail', 'userName', 'mode', 'ip', 'time', 'osCode', 'osName', 'osVersion', 'clientType',
+      'event', 'userId', 'userEmail', 'userName', 'mode', 'userType', 'ip', 'time', 'osCode', 'osName', 'osVersion', 'clientType',
       'clientCode', 'clientName', 'clientVersion', 'clientEngine', 'clientEngineVersion', 'deviceName', 'deviceBrand',
       'deviceModel', 'countryCode', 'countryName',
     ]);
     expect(create).toMatchObject({
       event: 'user.create',
+      userType: 'keyProject',
       // The actor: API-key calls are made by the project's app actor.
       userId: '',
       userEmail: 'app.default@service.localhost',
@@ -145,6 +146,6 @@ describe('GET /v1/users/{userId}/logs', () => {
   });
 
   it('needs users.read', async () => {
-    expectError(await call('GET', `/v1/users/${uid()}/logs`, { key: null }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scope (users.read)');
+    expectError(await call('GET', `/v1/users/${uid()}/logs`, { key: null }), 401, 'general_unauthorized_scope', 'User (role: guests) missing scopes (["users.read"])');
   });
 });

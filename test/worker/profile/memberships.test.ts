@@ -22,12 +22,14 @@ describe('GET /v1/users/{userId}/memberships', () => {
       userId: user.$id,
       userName: 'Renamed',
       userEmail: user.email,
+      userPhone: '',
       teamId: red,
       teamName: 'Crimson',
       invited: '2024-02-01T00:00:00.000+00:00',
       joined: '2024-02-03T00:00:00.000+00:00',
       confirm: true,
       mfa: false,
+      userAccessedAt: '',
       roles: ['owner', 'dev'],
     });
     expect(res.body.memberships[1]).toMatchObject({ $id: second, teamName: 'Blue', joined: '', confirm: false, roles: [] });

@@ -201,16 +201,30 @@ describe('DELETE /v1/users/{userId}/targets/{targetId}', () => {
 });
 
 describe('targets scopes', () => {
-  it('need targets.read / targets.write, not users.*', async () => {
+  const v16 = { 'x-appwrite-response-format': '1.6.0' };
+
+  it('need users.read / users.write since 1.9.5', async () => {
+    const user = await createUser();
+    const targetsOnly = await keyWith(['targets.read', 'targets.write']);
+    const res = await call('GET', base(user.$id), { key: targetsOnly });
+    expectError(res, 401, 'general_unauthorized_scope');
+    expect(res.body.message).toMatch(/ \(role: applications\) missing scopes \(\["users\.read"\]\)$/);
+    const usersOnly = await keyWith(['users.read', 'users.write']);
+    expect((await call('POST', base(user.$id), { key: usersOnly, body: { targetId: 'unique()', providerType: 'push', identifier: uid() } })).status).toBe(201);
+    expect((await call('GET', base(user.$id), { key: usersOnly })).body.total).toBe(1);
+  });
+
+  it('need targets.read / targets.write, not users.*, for formats before 1.9.5', async () => {
     const user = await createUser();
     const usersOnly = await keyWith(['users.read', 'users.write']);
-    const res = await call('GET', base(user.$id), { key: usersOnly });
+    const res = await call('GET', base(user.$id), { key: usersOnly, headers: v16 });
     expectError(res, 401, 'general_unauthorized_scope');
     expect(res.body.message).toMatch(/ \(role: applications\) missing scope \(targets\.read\)$/);
-    expectError(await call('POST', base(user.$id), { key: usersOnly, body: {} }), 401, 'general_unauthorized_scope');
+    expectError(await call('POST', base(user.$id), { key: usersOnly, body: {}, headers: v16 }), 401, 'general_unauthorized_scope');
     const targetsOnly = await keyWith(['targets.read', 'targets.write']);
-    expect((await call('POST', base(user.$id), { key: targetsOnly, body: { targetId: 'unique()', providerType: 'push', identifier: uid() } })).status).toBe(201);
-    expect((await call('GET', base(user.$id), { key: targetsOnly })).body.total).toBe(1);
-    expectError(await call('GET', `/v1/users/${user.$id}`, { key: targetsOnly }), 401, 'general_unauthorized_scope');
+    const created = await call('POST', base(user.$id), { key: targetsOnly, headers: v16, body: { targetId: 'unique()', providerType: 'push', identifier: uid() } });
+    expect(created.status).toBe(201);
+    expect((await call('GET', base(user.$id), { key: targetsOnly, headers: v16 })).body.total).toBe(1);
+    expectError(await call('GET', `/v1/users/${user.$id}`, { key: targetsOnly, headers: v16 }), 401, 'general_unauthorized_scope');
   });
 });

@@ -5,7 +5,8 @@ import { asJwt, asSession, listSessions, serverSession, userWithPassword } from 
 
 const ACCOUNT_KEYS = [
   '$id', '$createdAt', '$updatedAt', 'name', 'registration', 'status', 'labels', 'passwordUpdate', 'email', 'phone',
-  'emailVerification', 'phoneVerification', 'mfa', 'prefs', 'targets', 'accessedAt',
+  'emailVerification', 'emailCanonical', 'emailIsFree', 'emailIsDisposable', 'emailIsCorporate', 'emailIsCanonical',
+  'phoneVerification', 'mfa', 'prefs', 'targets', 'accessedAt', 'impersonator', 'impersonatorUserId',
 ];
 
 describe('GET /v1/account', () => {
@@ -42,7 +43,7 @@ describe('GET /v1/account', () => {
     for (const credential of ['garbage', forged]) {
       const res = await call('GET', '/v1/account', asSession(credential));
       expect(res.status).toBe(401);
-      expect(res.body).toMatchObject({ type: 'general_unauthorized_scope', message: 'User (role: guests) missing scope (account)' });
+      expect(res.body).toMatchObject({ type: 'general_unauthorized_scope', message: 'User (role: guests) missing scopes (["account"])' });
     }
     await env.DB.prepare('update sessions set expire = ? where id = ?').bind('2000-01-01T00:00:00.000Z', id).run();
     expect((await call('GET', '/v1/account', asSession(secret))).status).toBe(401);
@@ -67,11 +68,11 @@ describe('GET /v1/account', () => {
     const { secret } = await serverSession(user.$id);
     const res = await call('GET', '/v1/users', asSession(secret));
     expect(res.status).toBe(401);
-    expect(res.body.message).toBe(`${user.email} (role: users) missing scope (users.read)`);
+    expect(res.body.message).toBe(`${user.email} (role: users) missing scopes (["users.read"])`);
     const noEmail = await createUser();
     const other = await serverSession(noEmail.$id);
     expect((await call('DELETE', `/v1/users/${noEmail.$id}`, asSession(other.secret))).body.message).toBe(
-      'User (role: users) missing scope (users.write)',
+      'User (role: users) missing scopes (["users.write"])',
     );
   });
 

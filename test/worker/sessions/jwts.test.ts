@@ -81,7 +81,7 @@ describe('X-Appwrite-JWT', () => {
     expect((await call('GET', '/v1/account', asJwt(unbound))).status).toBe(200);
     const res = await call('GET', '/v1/account', asJwt(bound));
     expect(res.status).toBe(401);
-    expect(res.body.message).toBe('User (role: guests) missing scope (account)');
+    expect(res.body.message).toBe('User (role: guests) missing scopes (["account"])');
   });
 
   it('answers 401 user_jwt_invalid with the library reason, on any route', async () => {
@@ -112,13 +112,16 @@ describe('X-Appwrite-JWT', () => {
     expect((await call('GET', '/v1/account', asJwt(jwt))).body.type).toBe('user_blocked');
   });
 
-  it('wins over a session credential sent with it', async () => {
+  it('with a session credential: 403 user_jwt_and_cookie_set since 1.9.0; before, the JWT wins', async () => {
     const alice = await createUser();
     const bob = await createUser();
     const { secret } = await serverSession(alice.$id);
     const { jwt } = (await createJwt(bob.$id)).body;
     const res = await call('GET', '/v1/account', asJwt(jwt, { headers: { 'x-appwrite-session': secret } }));
-    expect(res.body.$id).toBe(bob.$id);
+    expect(res.status).toBe(403);
+    expect(res.body.type).toBe('user_jwt_and_cookie_set');
+    const old = await call('GET', '/v1/account', asJwt(jwt, { headers: { 'x-appwrite-session': secret, 'x-appwrite-response-format': '1.8.0' } }));
+    expect(old.body.$id).toBe(bob.$id);
   });
 });
 
@@ -140,6 +143,6 @@ describe('POST /v1/account/jwts', () => {
     const user = await createUser();
     const { jwt } = (await createJwt(user.$id)).body;
     expect((await call('POST', '/v1/account/jwts', asJwt(jwt))).body.type).toBe('user_session_not_found');
-    expect((await call('POST', '/v1/account/jwts', { key: null })).body.message).toBe('User (role: guests) missing scope (account)');
+    expect((await call('POST', '/v1/account/jwts', { key: null })).body.message).toBe('User (role: guests) missing scopes (["account"])');
   });
 });

@@ -81,8 +81,8 @@ describe('POST /v1/account/sessions/email', () => {
     await call('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
     expect((await login(user.email, 'wrong-password')).body.type).toBe('user_invalid_credentials');
     const res = await login(user.email, PASSWORD);
-    expect(res.status).toBe(401);
-    expect(res.body.type).toBe('user_blocked');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ type: 'user_blocked', message: 'The current user has been blocked.' });
     expect(await listSessions(user.$id)).toHaveLength(0);
   });
 

@@ -7,7 +7,7 @@ import { createDatabase } from '../../../src/store/database';
 import { call, createUser } from '../helpers/api';
 import { countingD1 } from '../helpers/d1-counter';
 
-const request = { ip: '203.0.113.9', userAgent: 'test', countryCode: '--', actor: { id: '', email: 'test', name: '' } };
+const request = { ip: '203.0.113.9', userAgent: 'test', countryCode: '--', actor: { id: '', email: 'test', name: '', type: 'keyProject' as const } };
 const client = { ip: '203.0.113.9', userAgent: 'test', countryCode: '--' };
 
 /** Runs `work` inside the user's gate with a D1 that counts round trips. */

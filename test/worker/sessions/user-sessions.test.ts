@@ -68,8 +68,12 @@ describe('POST /v1/users/{userId}/sessions', () => {
     await call('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
     const { secret } = await serverSession(user.$id);
     const res = await call('GET', '/v1/account', asSession(secret));
-    expect(res.status).toBe(401);
-    expect(res.body.type).toBe('user_blocked');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ type: 'user_blocked', message: 'The current user has been blocked.' });
+    // SDKs built for Appwrite before 1.9 get that version's 401 and wording.
+    const old = await call('GET', '/v1/account', asSession(secret, { headers: { 'x-appwrite-response-format': '1.8.0' } }));
+    expect(old.status).toBe(401);
+    expect(old.body.message).toMatch(/^The current user has been blocked\. You can unblock the user/);
   });
 
   it('does not trim server sessions beyond MAX_SESSIONS', async () => {
@@ -91,7 +95,7 @@ describe('POST /v1/users/{userId}/sessions', () => {
   it('needs users.write', async () => {
     const res = await call('POST', '/v1/users/x/sessions', { key: null });
     expect(res.status).toBe(401);
-    expect(res.body.message).toBe('User (role: guests) missing scope (users.write)');
+    expect(res.body.message).toBe('User (role: guests) missing scopes (["users.write"])');
   });
 });
 
@@ -110,7 +114,7 @@ describe('GET /v1/users/{userId}/sessions', () => {
 
   it('answers 404 for a missing user, and needs users.read', async () => {
     expect((await call('GET', '/v1/users/nobody-here/sessions')).body.type).toBe('user_not_found');
-    expect((await call('GET', '/v1/users/x/sessions', { key: null })).body.message).toBe('User (role: guests) missing scope (users.read)');
+    expect((await call('GET', '/v1/users/x/sessions', { key: null })).body.message).toBe('User (role: guests) missing scopes (["users.read"])');
   });
 
   it('drops factors and secret for response formats before 1.5.0', async () => {
@@ -132,7 +136,7 @@ describe('DELETE /v1/users/{userId}/sessions/{sessionId}', () => {
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
     expect((await listSessions(user.$id)).map((s) => s.$id)).toEqual([b.id]);
-    expect((await call('GET', '/v1/account', asSession(a.secret))).body.message).toBe('User (role: guests) missing scope (account)');
+    expect((await call('GET', '/v1/account', asSession(a.secret))).body.message).toBe('User (role: guests) missing scopes (["account"])');
     expect((await call('GET', '/v1/account', asSession(b.secret))).status).toBe(200);
   });
 

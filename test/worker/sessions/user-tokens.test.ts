@@ -88,8 +88,8 @@ describe('POST /v1/account/sessions/token (token exchange)', () => {
     const token = (await call('POST', `/v1/users/${user.$id}/tokens`, { body: {} })).body;
     await call('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
     const res = await exchange(user.$id, token.secret);
-    expect(res.status).toBe(401);
-    expect(res.body.type).toBe('user_blocked');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ type: 'user_blocked', message: 'The current user has been blocked.' });
     expect(await listSessions(user.$id)).toHaveLength(0);
   });
 

@@ -1,0 +1,9 @@
+import { describe, it } from 'vitest';
+import { expectCompleteScenario } from './generations/report';
+import { runScenario } from './generations/scenario';
+
+describe('node-appwrite 11 (format 1.4.0)', () => {
+  it('every Users method, query helper, hash import and credential works with this generation\'s shapes', async () => {
+    expectCompleteScenario('node-appwrite-11', await runScenario({ pkg: 'node-appwrite-11', format: '1.4.0' }));
+  });
+});
