@@ -22,7 +22,7 @@ describe('node-appwrite 14.2.0: users core', () => {
 
     expect(await users.get(id)).toEqual(created);
 
-    const list = await users.list([Query.limit(100)]);
+    const list = await users.list([Query.equal('$id', [id]), Query.limit(100)]);
     expect(list.total).toBeGreaterThanOrEqual(1);
     expect(list.users.map((u) => u.$id)).toContain(id);
 

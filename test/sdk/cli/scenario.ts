@@ -64,7 +64,7 @@ export const cliScenario = (pkg: string, version: string) =>
       expect(list.total).toBe(1);
       expect(list.users[0].$id).toBe(id);
       // Without --json the CLI prints a table; the command must still succeed.
-      const table = await appwrite('users', 'list');
+      const table = await appwrite('users', 'list', '--search', id);
       expect(table.code).toBe(0);
       expect(table.stdout).toContain(id);
 
