@@ -19,6 +19,7 @@ export const shell = (projectId: string) =>
       <nav id="nav" aria-label="Console" hidden>
         <a href="#/users">Users</a>
         <a href="#/create" id="nav-create">Create user</a>
+        <a href="#/import" id="nav-import" role="link">Import</a>
         <span class="who" id="who"></span>
         <button type="button" id="sign-out">Sign out</button>
       </nav>

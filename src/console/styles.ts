@@ -72,6 +72,11 @@ th { font-size: 0.85rem; color: var(--muted); white-space: nowrap; }
 dialog.confirm { border: 1px solid var(--line); border-radius: 8px; background: var(--card); color: var(--fg); max-width: min(92vw, 480px); }
 dialog::backdrop { background: rgb(0 0 0 / 0.5); }
 .locked { opacity: 0.85; }
+.top nav a[aria-disabled] { color: var(--muted); cursor: not-allowed; }
+.export { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.export .msg, .export .note { margin: 0; }
+.progress { display: flex; gap: 12px; align-items: center; }
+.progress progress { flex: 1; min-width: 0; accent-color: var(--accent); }
 @media (max-width: 640px) {
   main { padding: 10px; }
   table.users thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

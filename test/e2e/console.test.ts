@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import bcrypt from 'bcryptjs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, md5, pagerEmail, pagerName, scopedKey, seed } from './api';
@@ -216,6 +217,70 @@ describe.skipIf(!browser)('admin console in headless Chromium', () => {
     expect((await api('GET', '/users/grace')).body.name).toBe('Grace Hopper');
   });
 
+  it('imports an NDJSON file: dry-run report with the failed row, then commit', async () => {
+    const rows = [
+      { userId: 'imp-plain', email: 'plain@import.example', name: 'Plain Import', password: 'plain text pass 1' },
+      { userId: 'imp-bcrypt', email: 'bcrypt@import.example', name: 'Bcrypt Import', hash: { algorithm: 'bcrypt', value: bcrypt.hashSync('bcrypt pass 2', 10) } },
+      { userId: 'imp-bad', email: 'not-an-email', name: 'Bad Row' },
+      { userId: 'imp-profile', email: 'profile@import.example', emailVerification: true, labels: ['imported'] },
+    ];
+    const imports = () => requests.filter((u) => u.endsWith('/v1/users/import')).length;
+    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await poll('h1').toBe('Import users');
+    const upload = (name: string, text: string) => page.setInputFiles('#import-file', { name, mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
+    await upload('broken.ndjson', `${JSON.stringify(rows[0])}\n{"userId": `);
+    await poll('#import-file ~ .msg').toMatch(/^Line 2 is not JSON \(.+\); nothing was sent\.$/);
+    expect(imports()).toBe(0);
+    await upload('users.ndjson', rows.map((r) => JSON.stringify(r)).join('\n'));
+    await poll('#dry-run [data-count=failed]').toBe('1');
+    expect(await text('#dry-run [data-count=created]')).toBe('3');
+    const failedRow = await page.locator('#dry-run tbody tr').allInnerTexts();
+    expect(failedRow).toEqual([expect.stringMatching(/^3\s+imp-bad\s+not-an-email\s+Invalid `email` param: Value must be a valid email address \(general_argument_invalid\)$/)]);
+    expect((await api('GET', '/users/imp-bcrypt')).status).toBe(404);
+
+    await page.getByRole('button', { name: 'Commit 4 rows' }).click();
+    await poll('#commit [data-count=created]').toBe('3');
+    expect(await text('#commit [data-count=failed]')).toBe('1');
+    expect(await text('#commit .rate')).toMatch(/^4 \/ 4 rows · \d+ rows\/s$/);
+    expect(await text('#commit tbody')).toContain('imp-bad');
+    expect(imports()).toBe(2);
+    await shot('import');
+    expect((await api('GET', '/users/imp-bad')).status).toBe(404);
+    expect((await api('GET', '/users/imp-profile')).body).toMatchObject({ emailVerification: true, labels: ['imported'] });
+    for (const [email, password] of [['bcrypt@import.example', 'bcrypt pass 2'], ['plain@import.example', 'plain text pass 1']]) {
+      const login = await api('POST', '/account/sessions/email', { email, password }, { 'x-appwrite-key': '' });
+      expect(login.status, email).toBe(201);
+    }
+  });
+
+  it('sends a large file in requests of at most 1000 rows and 50 plaintexts, with progress', async () => {
+    // 51 plaintexts then 1001 rows without a password: 50 | 1000 | 2 rows.
+    const rows = Array.from({ length: 1052 }, (_, i) => ({ userId: `bulk${i}`, email: `bulk${i}@import.example`, ...(i < 51 ? { password: `bulk password ${i}` } : {}) }));
+    const before = requests.filter((u) => u.endsWith('/v1/users/import')).length;
+    await page.setInputFiles('#import-file', { name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rows)) });
+    await poll('#import-file ~ .msg').toBe('1052 rows read, 51 with a plaintext password: 3 request(s).');
+    await poll('#dry-run [data-count=created]').toBe('1052');
+    await page.getByRole('button', { name: 'Commit 1052 rows' }).click();
+    await expect.poll(() => text('#commit [data-count=created]'), { timeout: 50_000 }).toBe('1052');
+    expect(await text('#commit .rate')).toMatch(/^1052 \/ 1052 rows · \d+ rows\/s$/);
+    expect(requests.filter((u) => u.endsWith('/v1/users/import')).length - before).toBe(6);
+    expect((await api('GET', '/users/bulk1051')).status).toBe(200);
+    const login = await api('POST', '/account/sessions/email', { email: 'bulk50@import.example', password: 'bulk password 50' }, { 'x-appwrite-key': '' });
+    expect(login.status).toBe(201);
+  }, 90_000);
+
+  it('exports every user as an NDJSON download', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export users (NDJSON)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^users-${inject('projectId')}-\\d{4}-\\d{2}-\\d{2}\\.ndjson$`));
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const { body } = await api('GET', '/users', undefined);
+    expect(lines.length).toBe(body.total);
+    // imp-bcrypt signed in above, so it is argon2id by now (re-hashed on sign-in).
+    expect(lines.find((r) => r.userId === 'imp-bcrypt').hash).toMatchObject({ algorithm: 'argon2' });
+    expect(lines.find((r) => r.userId === 'imp-profile')).toMatchObject({ email: 'profile@import.example', labels: ['imported'], hash: null });
+    await poll('.export .msg').toBe(`${body.total} users saved as ${download.suggestedFilename()}.`);
+  });
+
   it("disables what a scoped key's scopes do not allow, with a note", async () => {
     const key = scopedKey('users.read');
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -234,12 +299,24 @@ describe.skipIf(!browser)('admin console in headless Chromium', () => {
     await shot('scoped-key');
   });
 
+  it('disables Import for a key without users.write, and still exports', async () => {
+    const link = page.locator('#nav-import');
+    expect(await link.getAttribute('aria-disabled')).toBe('true');
+    expect(await link.getAttribute('href')).toBeNull();
+    expect(await link.getAttribute('title')).toBe('This key lacks the users.write scope');
+    await page.goto(`${origin}/console#/import`);
+    await poll('h1').toBe('Import users');
+    expect(await page.locator('#import-file').isDisabled()).toBe(true);
+    await poll('.card.locked').toContain('This key lacks the users.write scope');
+    expect(await page.getByRole('button', { name: 'Export users (NDJSON)' }).isDisabled()).toBe(false);
+  });
+
   it('fits a phone-sized screen, in dark mode too', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('link', { name: 'Users', exact: true }).click();
     await page.fill('#search', '');
-    await poll('#total').toBe('14 users');
+    await poll('#total').toBe('1069 users');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot('mobile-users');
   });

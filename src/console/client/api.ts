@@ -20,8 +20,14 @@ class ApiError extends Error {
   }
 }
 
-/** GET params go in the query string (PHP-style key[] arrays); others as a JSON body. */
+/** GET params go in the query string (PHP-style key[] arrays); others as a JSON body. Answers the JSON. */
 async function api(method, path, params) {
+  const response = await request(method, path, params);
+  return response.status === 204 ? null : response.json().catch(() => null);
+}
+
+/** The call itself: a successful Response, or an ApiError carrying Appwrite's message and type. */
+async function request(method, path, params) {
   let url = '/v1' + path;
   // The console was written against Appwrite 1.6 (its scope probes and messages): it asks for 1.6.
   const init = { method: method, headers: { 'X-Appwrite-Project': session.project, 'X-Appwrite-Key': session.key, 'X-Appwrite-Response-Format': '1.6.0' } };
@@ -43,15 +49,13 @@ async function api(method, path, params) {
   } catch (e) {
     throw new ApiError(0, { message: 'The server could not be reached: ' + e.message, type: 'network' });
   }
-  if (response.status === 204) return null;
-  const body = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = new ApiError(response.status, body);
+    const error = new ApiError(response.status, await response.json().catch(() => null));
     const missing = /missing scope \(([\w.]+)\)/.exec(error.message);
     if (error.type === 'general_unauthorized_scope' && missing && session.scopes) session.scopes[missing[1]] = false;
     throw error;
   }
-  return body;
+  return response;
 }
 
 /** Appwrite's JSON query syntax, as SDKs >= 1.5 send it. */

@@ -1,4 +1,4 @@
-/** Boot and hash routing: #/users, #/users/{id}, #/create. */
+/** Boot and hash routing: #/users, #/users/{id}, #/create, #/import. */
 export const main = String.raw`
 async function route() {
   const nav = document.getElementById('nav');
@@ -24,9 +24,21 @@ async function route() {
   const banner = document.getElementById('scope-banner');
   banner.hidden = !missing.length;
   banner.textContent = 'This key lacks the scopes ' + missing.join(', ') + ': controls that need them are disabled.';
+  // Without users.write the Import link has no href (not followable) and the banner, naming the scope, describes it.
+  const importLink = document.getElementById('nav-import');
+  if (can('users.write')) {
+    importLink.setAttribute('href', '#/import');
+    ['aria-disabled', 'aria-describedby', 'title'].forEach((name) => importLink.removeAttribute(name));
+  } else {
+    importLink.removeAttribute('href');
+    importLink.setAttribute('aria-disabled', 'true');
+    importLink.setAttribute('aria-describedby', 'scope-banner');
+    importLink.title = 'This key lacks the users.write scope';
+  }
   const parts = location.hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'users' && parts[1]) userDetailScreen(decodeURIComponent(parts[1]));
   else if (parts[0] === 'create') createUserScreen();
+  else if (parts[0] === 'import') importScreen();
   else usersListScreen();
 }
 

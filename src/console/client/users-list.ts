@@ -89,7 +89,7 @@ function usersListScreen() {
     }
   }
 
-  show(h('div', { class: 'head' }, h('h1', { text: 'Users' }), h('a', { class: 'button', href: '#/create', text: 'Create user' })),
+  show(h('div', { class: 'head' }, h('h1', { text: 'Users' }), h('div', { class: 'row' }, exportControl(), h('a', { class: 'button', href: '#/create', text: 'Create user' }))),
     can('users.read') ? [filters, line, results] : scopeNote('users.read'));
   if (can('users.read')) load();
 }
