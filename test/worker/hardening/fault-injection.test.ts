@@ -9,9 +9,10 @@ import { dump, fixture, writeScenarios, type Fixture, type Scenario } from './wr
 /**
  * Where a fault goes: D1 as the Worker sees it, or D1 as the user's UserGate sees it. A fault in the
  * gate stands for the object being reset mid-operation: whatever it ran before the fault happened,
- * nothing after it does, and its caller gets an exception. (workerd cannot reset a live object
- * from a test at an exact point — `ctx.abort()` takes effect asynchronously — so the reset is
- * placed exactly at each of its D1 round trips instead.)
+ * nothing after it does, and its caller gets an exception. The reset is an exception thrown at each
+ * of the gate's D1 round trips in turn. `ctx.abort()` at that point was tried: under the test pool
+ * the abort reaches the test itself ("Error: injected fault" failed every gate case), so the
+ * object's reset cannot be observed from the Worker's side that way.
  */
 type Side = 'worker' | 'gate';
 
