@@ -141,7 +141,6 @@ function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
       bodyParams.forEach(([name], i) => {
         if (values[i]) out[name] = values[i]!.v;
       });
-      // Ids of new rows stay fresh, or creates mostly collide.
       return out;
     });
   const encoding = op.method === 'get' || op.method === 'delete'

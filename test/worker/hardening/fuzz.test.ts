@@ -7,6 +7,8 @@ import { insertIdentity, insertMembership, insertTeam } from '../profile/helpers
 import { fuzzRequest, type FuzzRequest, type IdSlot } from './fuzz-requests';
 import { brokenInvariants, pagedTotalMismatch } from './invariants';
 import { leaks } from './leaks';
+// Passwords the Worker hashes use a cheap argon2id cost (same code paths); the gate's logins keep the configured one.
+import { CHEAP_ARGON2 } from './write-scenarios';
 
 /** Fixed, so a failure is reproducible: `FUZZ_SEED=<n> npx vitest run test/worker/hardening/fuzz.test.ts`. */
 const SEED = Number(env.FUZZ_SEED || 20_251_212);
@@ -15,11 +17,6 @@ const RUNS = Number(env.FUZZ_RUNS || 10_000);
 const REFRESH_EVERY = 2000;
 /** 503 is the one 5xx the API documents (a dependency unavailable); none of these routes should give it. */
 const DOCUMENTED_5XX = new Set([503]);
-/**
- * Passwords the Worker hashes (creates, updates) use a cheap argon2id cost here, so the run stays
- * short; the code paths are the same at any cost. The gate's logins keep the configured cost.
- */
-const CHEAP_ARGON2 = { ARGON2_MEMORY_COST: '512', ARGON2_TIME_COST: '1' };
 
 interface PoolUser {
   id: string;
