@@ -16,6 +16,9 @@ export default defineConfig({
                 API_KEY: 'test-root-key',
                 JWT_SECRET: 'test-jwt-secret',
                 ENCRYPTION_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
+                // Re-run the fuzz suite with another seed or size: FUZZ_SEED=1 FUZZ_RUNS=500 npx vitest run …
+                FUZZ_SEED: process.env.FUZZ_SEED ?? '',
+                FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
               },
             },
           }),

@@ -1,4 +1,5 @@
 import { and, asc, eq, exists, isNull } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { AppwriteError } from '../errors/appwrite-error';
 import { timingSafeEqual } from '../crypto/encoding';
 import { decryptJson, encryptJson } from '../crypto/at-rest';
@@ -7,6 +8,7 @@ import { newTotpSecret, provisioningUri, totpCode } from '../crypto/totp';
 import { nowIso } from '../store/database';
 import { authenticators, challenges, users, type AuthenticatorRow, type ChallengeRow, type SessionRow, type UserRow } from '../store/schema';
 import { findSessionOfUser, updateSessionFactorsStatement } from '../store/sessions';
+import { selectUserWithTargets, toUserWithTargets, type UserWithTargets } from '../store/users';
 import { uniqueId } from '../validation/ids';
 import { audit, requireUser, type GateContext } from './gate-context';
 import { bumpCounter, CHALLENGE_WRONG_ANSWERS, dropCounter } from './throttle';
@@ -82,15 +84,25 @@ export async function createTotp(g: GateContext, userId: string): Promise<{ secr
   return { secret, uri: provisioningUri(g.config.projectName, label, secret) };
 }
 
+/**
+ * The batch's last statement reads the user back, so the caller needs no read after the commit (a
+ * failed read there would answer 500 for a change that was made).
+ */
+async function commitAndReadUser(g: GateContext, userId: string, statements: BatchItem<'sqlite'>[]): Promise<UserWithTargets> {
+  const results = (await g.db.batch([...statements, selectUserWithTargets(g.db, userId)] as unknown as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown[];
+  const [row] = results[results.length - 1] as Parameters<typeof toUserWithTargets>[0][];
+  return toUserWithTargets(row);
+}
+
 /** `PUT /account/mfa/authenticators/totp`: proves the enrolment; the current session gains the `totp` factor. */
-export async function verifyTotp(g: GateContext, userId: string, otp: string, sessionId: string | null): Promise<void> {
+export async function verifyTotp(g: GateContext, userId: string, otp: string, sessionId: string | null): Promise<UserWithTargets> {
   const user = await requireUser(g, userId);
   const authenticator = await totpOf(g, user);
   if (!authenticator) throw new AppwriteError('user_authenticator_not_found');
   if (authenticator.verified) throw new AppwriteError('user_authenticator_already_verified');
   if (!(await isCurrentTotp(await totpSecretOf(g, authenticator), otp))) throw new AppwriteError('user_invalid_token');
   const session = sessionId ? await findSessionOfUser(g.db, user.seq, sessionId) : undefined;
-  await g.db.batch([
+  return commitAndReadUser(g, userId, [
     g.db.update(authenticators).set({ verified: true, updatedAt: nowIso() }).where(eq(authenticators.seq, authenticator.seq)),
     audit(g, 'user.update', user),
     ...(session ? [updateSessionFactorsStatement(g.db, session, [...session.factors, 'totp'])] : []),
@@ -111,11 +123,11 @@ export async function deleteTotp(g: GateContext, userId: string): Promise<void> 
  * Sets `user.mfa`. Enabling it from a session (`PATCH /account/mfa`) first grants that session every
  * factor the user already has, so the caller is not locked out.
  */
-export async function setMfa(g: GateContext, userId: string, mfa: boolean, sessionId: string | null): Promise<void> {
+export async function setMfa(g: GateContext, userId: string, mfa: boolean, sessionId: string | null): Promise<UserWithTargets> {
   const user = await requireUser(g, userId);
   const session = mfa && sessionId ? await findSessionOfUser(g.db, user.seq, sessionId) : undefined;
   const grant = session ? await factorsOf(g, user) : [];
-  await g.db.batch([
+  return commitAndReadUser(g, userId, [
     g.db.update(users).set({ mfa, updatedAt: nowIso() }).where(eq(users.seq, user.seq)),
     audit(g, 'user.update', user),
     ...(session ? [updateSessionFactorsStatement(g.db, session, [...session.factors, ...grant])] : []),

@@ -42,20 +42,24 @@ function parseBody(contentType: string, body: string): RawParams {
   return {};
 }
 
-/** PHP-style `key[]=a&key[1]=b` arrays; plain keys keep their last value. */
+/**
+ * PHP-style `key[]=a&key[1]=b` arrays; plain keys keep their last value. Keys are client text, so
+ * nothing here may read or write through `Object.prototype` (`constructor[]=1`, `__proto__=x`).
+ */
 export function fromSearchParams(search: URLSearchParams): RawParams {
-  const params: RawParams = {};
-  const indexed: Record<string, Array<[number, string]>> = {};
+  const params: RawParams = Object.create(null);
+  const indexed = new Map<string, Array<[number, string]>>();
   for (const [key, value] of search) {
     const match = /^([^[\]]+)\[(\d*)\]$/.exec(key);
     if (!match) {
       params[key] = value;
       continue;
     }
-    const list = (indexed[match[1]] ??= []);
+    const list = indexed.get(match[1]) ?? [];
+    indexed.set(match[1], list);
     list.push([match[2] === '' ? Number.MAX_SAFE_INTEGER : Number(match[2]), value]);
   }
-  for (const [key, entries] of Object.entries(indexed)) {
+  for (const [key, entries] of indexed) {
     params[key] = entries.sort((a, b) => a[0] - b[0]).map(([, value]) => value);
   }
   return params;

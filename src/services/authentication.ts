@@ -51,10 +51,19 @@ export async function authenticateJwt(db: Database, jwtSecret: string, token: st
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** `accessedAt` moves at most once a day, on requests the user makes with their own credentials. */
+/**
+ * `accessedAt` moves at most once a day, on requests the user makes with their own credentials. It
+ * runs after the answer (`waitUntil`) and is best-effort: a failed write is logged, never rejected
+ * (an unhandled rejection would be reported as the request's own failure).
+ */
 export function accessedAtUpdate(db: Database, user: UserWithTargets): Promise<unknown> | null {
   if (user.accessedAt && Date.now() - new Date(user.accessedAt).getTime() < DAY_MS) return null;
-  return db.update(users).set({ accessedAt: nowIso() }).where(eq(users.seq, user.seq)).run();
+  return db
+    .update(users)
+    .set({ accessedAt: nowIso() })
+    .where(eq(users.seq, user.seq))
+    .run()
+    .catch((error: unknown) => console.error('accessedAt update failed', error));
 }
 
 /** Whom an impersonating request names (`X-Appwrite-Impersonate-User-Id|Email|Phone`), first set wins. */

@@ -7,7 +7,6 @@ import { authenticators, users, type ChallengeRow, type SessionRow } from '../st
 import { userSeqOf } from '../store/users';
 import type { ServiceContext } from './context';
 import { unwrap, unwrapLimited, userGate, type Limited } from '../durable/client';
-import { getUser } from './users';
 
 const gate = (ctx: ServiceContext, userId: string) => userGate(ctx.env, userId);
 
@@ -51,8 +50,7 @@ export async function issueRecoveryCodes(ctx: ServiceContext, userId: string, mo
 
 /** Sets `mfa`; from a session (Account route), enabling it grants that session the user's factors. */
 export async function updateMfa(ctx: ServiceContext, userId: string, mfa: boolean, sessionId: string | null = null): Promise<UserWithTargets> {
-  unwrap(await gate(ctx, userId).setMfa(ctx.request, userId, mfa, sessionId));
-  return getUser(ctx, userId);
+  return unwrap(await gate(ctx, userId).setMfa(ctx.request, userId, mfa, sessionId));
 }
 
 export async function deleteTotpAuthenticator(ctx: ServiceContext, userId: string): Promise<void> {
@@ -64,8 +62,7 @@ export async function createTotpAuthenticator(ctx: ServiceContext, userId: strin
 }
 
 export async function verifyTotpAuthenticator(ctx: ServiceContext, userId: string, otp: string, sessionId: string | null): Promise<UserWithTargets> {
-  unwrap(await gate(ctx, userId).verifyTotp(ctx.request, userId, otp, sessionId));
-  return getUser(ctx, userId);
+  return unwrap(await gate(ctx, userId).verifyTotp(ctx.request, userId, otp, sessionId));
 }
 
 /** Throttled per user (mfa.md §6.6). */

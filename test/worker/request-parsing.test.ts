@@ -23,6 +23,18 @@ describe('request parsing', () => {
     expect(res.body.message).toBe('Param "userId" is not optional.');
   });
 
+  // Found by the fuzz suite: `constructor[]` and `__proto__[]` keys reached Object.prototype (500).
+  it.each(['constructor[]=1', '__proto__[]=1', 'toString[0]=a', 'constructor=x&__proto__=y'])('a query-string key %s is a plain param (no 500)', async (qs) => {
+    const res = await call('GET', `/v1/users?${qs}`);
+    expect(res.status).toBe(200);
+  });
+
+  it('a form key __proto__[] is a plain param too', async () => {
+    const id = uid();
+    const res = await call('POST', '/v1/users', { raw: `userId=${id}&__proto__[]=x&constructor[]=y`, contentType: 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(201);
+  });
+
   it('ignores unknown content types', async () => {
     const res = await call('POST', '/v1/users', { raw: 'userId=x', contentType: 'text/plain' });
     expect(res.body.message).toBe('Param "userId" is not optional.');

@@ -52,7 +52,8 @@ export async function call<T = any>(method: string, path: string, options: CallO
     parsed = undefined;
   }
   const result = { status: response.status, headers: response.headers, text, body: parsed as T };
-  if (!options.headers?.['x-appwrite-response-format']) assertDocumentedResponse(method, path, result);
+  // The path the router saw: the URL parser resolves `.`/`..` segments and escapes.
+  if (!options.headers?.['x-appwrite-response-format']) assertDocumentedResponse(method, new URL(request.url).pathname, result);
   return result;
 }
 

@@ -52,8 +52,17 @@ describe('scope matrix (generated from the operation table)', () => {
     expect(res.body.type).toBe('project_not_found');
   });
 
+  // Another project's key: keys live in each project's own database, so here it is a well-formed
+  // secret this project never issued (and another deployment's root key is just as unknown).
+  const foreignKey = `standard_${'ab'.repeat(128)}`;
+  it.each(cells)("$op.id $path: another project's key → 401 user_unauthorized", async ({ op, path }) => {
+    const res = await call(op.method.toUpperCase(), urlOf(path), { key: foreignKey });
+    expect(res.status).toBe(401);
+    expect(res.body.type).toBe('user_unauthorized');
+  });
+
   it('covers every operation', () => {
     expect(new Set(cells.map((c) => c.op.id)).size).toBe(operations.length);
-    console.log(`scope matrix: ${cells.length} routes × 4 credential variants`);
+    console.log(`scope matrix: ${cells.length} routes × 5 credential variants (key without the scope, no key, expired key, another project's id, another project's key)`);
   });
 });
