@@ -123,7 +123,9 @@ async function writeRows(ctx: ServiceContext, rows: ImportRow[]): Promise<Map<nu
   try {
     await ctx.db.batch(statements as never);
     return failed;
-  } catch {
+  } catch (error) {
+    // Anything but a collision (D1 unreachable, …) fails the request with nothing written.
+    if (!constraintViolation(error)) throw error;
     // Someone else wrote since the read: find the rows that collide, one batch (one transaction) each.
     for (const [i, insert] of inserts.entries()) {
       try {

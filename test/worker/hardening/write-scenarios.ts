@@ -119,6 +119,14 @@ export const writeScenarios: Scenario[] = [
   { op: 'users.updateEmailVerification', request: (f) => key('PATCH', `/v1/users/${f.userId}/verification`, { emailVerification: true }) },
   { op: 'users.updatePhoneVerification', request: (f) => key('PATCH', `/v1/users/${f.userId}/verification/phone`, { phoneVerification: true }) },
   { op: 'users.updatePrefs', request: (f) => key('PATCH', `/v1/users/${f.userId}/prefs`, { prefs: { theme: 'dark' } }) },
+  { op: 'users.updateImpersonator', request: (f) => key('PATCH', `/v1/users/${f.userId}/impersonator`, { impersonator: true }) },
+  {
+    op: 'users.import',
+    request: () => {
+      const row = { userId: uid('imp'), email: `${uid('imp').toLowerCase()}@example.com`, name: 'Imported', hash: { algorithm: 'md5', value: '1a1dc91c907325c69271ddf0c944bc72' } };
+      return key('POST', '/v1/users/import', { users: [row] }, row.userId);
+    },
+  },
   {
     op: 'users.createTarget',
     request: (f) => key('POST', `/v1/users/${f.userId}/targets`, { targetId: uid('t'), providerType: 'email', identifier: `${uid('tg').toLowerCase()}@example.net` }),
