@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json';
 import { formatBefore, type ResponseFormat } from '../response-format';
 import type { ModelName } from '../schemas';
+import { CLIENT_FIELDS } from '../../audit/user-agent';
 
 /**
  * The 0.x response shapes (formats 0.8 – 0.15.x, node-appwrite ≤ 7), applied to a model after it is
@@ -20,22 +21,7 @@ export function zeroGeneration(format: ResponseFormat): Generation | null {
   return 15;
 }
 
-const CLIENT = [
-  'osCode',
-  'osName',
-  'osVersion',
-  'clientType',
-  'clientCode',
-  'clientName',
-  'clientVersion',
-  'clientEngine',
-  'clientEngineVersion',
-  'deviceName',
-  'deviceBrand',
-  'deviceModel',
-  'countryCode',
-  'countryName',
-];
+const CLIENT = [...CLIENT_FIELDS, 'countryCode', 'countryName'];
 
 /** Which fields a model had in a generation (a field named `a:b` is output as `a`, read from `b`). */
 const FIELDS: Partial<Record<ModelName, (g: Generation) => string[]>> = {

@@ -1,3 +1,5 @@
+import { interceptD1 } from '../helpers/d1-intercept';
+
 /**
  * A D1 binding that records each round trip (a statement outside a batch, or one batch) and can
  * make one of them fail: the k-th round trip as a whole (the connection drops before it runs), or
@@ -30,53 +32,23 @@ export function faultsOf(trace: D1Trace): Fault[] {
 export function faultyD1(db: D1Database, fault: Fault | null = null): { db: D1Database; trace: D1Trace } {
   const trace: D1Trace = { trips: [], fired: false };
   let batches = 0;
-  const originals = new WeakMap<object, D1PreparedStatement>();
-  /** Counts a round trip and throws if it is the one to fail. */
-  const trip = (statements: number, batch: boolean) => {
-    trace.trips.push({ statements, batch });
-    if (fault && 'roundTrip' in fault && fault.roundTrip === trace.trips.length) {
-      trace.fired = true;
-      throw new Error(`D1_ERROR: Network connection lost (${FAULT_MESSAGE})`);
-    }
-  };
-  const wrap = (statement: D1PreparedStatement): D1PreparedStatement => {
-    const proxy = new Proxy(statement, {
-      get(target, prop) {
-        if (prop === 'bind') return (...args: unknown[]) => wrap(target.bind(...args));
-        if (prop === 'first' || prop === 'all' || prop === 'run' || prop === 'raw') {
-          return async (...args: unknown[]) => {
-            trip(1, false);
-            return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        const value = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    originals.set(proxy, statement);
-    return proxy;
-  };
-  const proxy = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare') return (query: string) => wrap(target.prepare(query));
-      if (prop === 'batch') {
-        return async (statements: D1PreparedStatement[]) => {
-          trip(statements.length, true);
-          batches++;
-          const real = statements.map((s) => originals.get(s) ?? s);
-          if (fault && 'batch' in fault && fault.batch === batches) {
-            trace.fired = true;
-            // A statement that fails when D1 runs it, in the middle of the batch.
-            real[fault.statement - 1] = target.prepare(`select json('${FAULT_MESSAGE}')`);
-          }
-          return target.batch(real);
-        };
+  const faulty = interceptD1(db, {
+    trip(statements, batch) {
+      trace.trips.push({ statements, batch });
+      if (batch) batches++;
+      if (fault && 'roundTrip' in fault && fault.roundTrip === trace.trips.length) {
+        trace.fired = true;
+        throw new Error(`D1_ERROR: Network connection lost (${FAULT_MESSAGE})`);
       }
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    batch(statements, target) {
+      if (!fault || !('batch' in fault) || fault.batch !== batches) return statements;
+      trace.fired = true;
+      // A statement that fails when D1 runs it, in the middle of the batch.
+      return statements.map((s, i) => (i === fault.statement - 1 ? target.prepare(`select json('${FAULT_MESSAGE}')`) : s));
     },
   });
-  return { db: proxy, trace };
+  return { db: faulty, trace };
 }
 
 export const describeFault = (fault: Fault) => ('roundTrip' in fault ? `round trip ${fault.roundTrip}` : `batch ${fault.batch} statement ${fault.statement}`);
