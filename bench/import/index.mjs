@@ -2,11 +2,11 @@
 // request) filling a fresh local D1 to 10k and to 100k users, dry runs included, against 1,000
 // single POST /v1/users/bcrypt calls as the baseline. The Worker is the real one bundled by
 // wrangler and run by Miniflare directly (scripts/lib/miniflare-worker.mjs), one fresh instance
-// per run. Rows come from bench/shared/users.mjs; every row carries the same bcrypt string (the
+// per run. Rows come from bench/seed-users.mjs; every row carries the same bcrypt string (the
 // import stores it as given, so its cost does not matter). IMPORT_BENCH_SIZES=10000 to run fewer.
 import { rmSync } from 'node:fs';
 import { applyMigrations, bundleWorker, startWorker } from '../../scripts/lib/miniflare-worker.mjs';
-import { progress, userAt } from '../shared/users.mjs';
+import { progress, userAt } from '../seed-users.mjs';
 
 const SIZES = (process.env.IMPORT_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const BATCH = 1000;

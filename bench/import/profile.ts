@@ -20,7 +20,7 @@ import { findImportNeighbours, insertUsersStatements, type ImportInsert } from '
 // @ts-expect-error: a plain ES module shared with the benchmarks
 import { applyMigrations, root } from '../../scripts/lib/miniflare-worker.mjs';
 // @ts-expect-error: a plain ES module shared with the benchmarks
-import { userAt } from '../shared/users.mjs';
+import { userAt } from '../seed-users.mjs';
 
 const MODE = process.env.MODE ?? 'd1';
 const N = Number(process.env.N ?? 100000);

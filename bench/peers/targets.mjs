@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { progress, seedUsers, userAt } from '../shared/users.mjs';
+import { progress, seedUsers, userAt } from '../seed-users.mjs';
 import { applyMigrations, bundleWorker, root, startWorker } from '../../scripts/lib/miniflare-worker.mjs';
 import { once } from './load.mjs';
 

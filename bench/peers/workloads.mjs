@@ -5,7 +5,7 @@
 import { API_KEY, SESSION_USERS, seededId } from './targets.mjs';
 
 const PASSWORD = 'bench-password-123';
-// Last names of bench/shared/users.mjs: each is part of ~1% of the e-mails (and names).
+// Last names of bench/seed-users.mjs: each is part of ~1% of the e-mails (and names).
 const FRAGMENTS = ['gonzalez', 'kowalski', 'nguyen', 'patel', 'robinson', 'mitchell', 'castillo', 'bennett'];
 // Appwrite's login throttle allows 10 attempts per e-mail and IP per hour; stay under it.
 const SIGN_INS_PER_USER = 9;

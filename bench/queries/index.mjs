@@ -7,7 +7,7 @@
 // Sizes: QUERIES_BENCH_SIZES=1000,10000 to run fewer.
 import { rmSync } from 'node:fs';
 import { applyMigrations, bundleWorker, startWorker } from '../../scripts/lib/miniflare-worker.mjs';
-import { seedUsers } from '../shared/users.mjs';
+import { seedUsers } from '../seed-users.mjs';
 import { scenarios } from './scenarios.mjs';
 
 const SIZES = (process.env.QUERIES_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);

@@ -1,4 +1,4 @@
-import { userAt } from '../shared/users.mjs';
+import { userAt } from '../seed-users.mjs';
 
 const q = (method, attribute, values) => JSON.stringify({ method, attribute, values });
 const params = (queries, search) => {

@@ -11,7 +11,7 @@ import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { toNodeHandler } from 'better-auth/node';
 import { admin } from 'better-auth/plugins/admin';
-import { userAt } from '../../shared/users.mjs';
+import { userAt } from '../../seed-users.mjs';
 
 const [file] = process.argv.slice(2);
 const ADMIN = { email: 'admin@bench.local', password: 'bench-admin-password', name: 'Bench Admin' };
@@ -48,7 +48,7 @@ const insertSession = sqlite.prepare(
   'INSERT INTO session (id, expiresAt, token, createdAt, updatedAt, ipAddress, userAgent, userId) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
 );
 
-/** Users from..to-1 of n (bench/shared/users.mjs), and `sessions` sessions for each of the first `sessionUsers`. */
+/** Users from..to-1 of n (bench/seed-users.mjs), and `sessions` sessions for each of the first `sessionUsers`. */
 function seed({ from, to, n, sessionUsers = 0, sessions = 0 }) {
   sqlite.transaction(() => {
     for (let i = from; i < to; i++) {
