@@ -21,15 +21,11 @@ export function mountOperations(app: Hono<AppEnv>, operations: readonly Operatio
         // 0.x formats: flat list params become queries (request filter).
         const raw = zeroGeneration(ctx.format) === null ? input(c) : translateFlatListParams(op.id, input(c));
         const result = await op.run(ctx, validateParams(raw, op.params));
-        if (op.response.contentType) {
-          const streamed = new Response(result as ReadableStream, { status: op.response.status, headers: { 'Content-Type': op.response.contentType } });
-          ctx.headers.forEach((value, name) => streamed.headers.append(name, value));
-          return streamed;
-        }
         // Rendered in the newest shape; older formats lose the fields added since (compat.md §2),
-        // and 0.x formats get their 0.x shapes.
-        const model = op.response.model;
-        return respond(op.response.status, downgradeV0(model, downgrade(model, result, ctx.format), ctx.format), ctx.headers);
+        // and 0.x formats get their 0.x shapes. Streams (NDJSON) go out as they are.
+        const { model, contentType } = op.response;
+        const body = contentType ? result : downgradeV0(model, downgrade(model, result, ctx.format), ctx.format);
+        return respond(op.response, body, ctx.headers);
       });
     }
   }
@@ -38,12 +34,13 @@ export function mountOperations(app: Hono<AppEnv>, operations: readonly Operatio
 function operationContext(c: Context<AppEnv>): OperationContext {
   const headers = new Headers();
   const copy = (from: Headers) => from.forEach((value, name) => headers.append(name, value));
+  const service = serviceContext(c);
   return {
-    service: serviceContext(c),
+    service,
     project: c.var.projectId,
     format: c.var.format,
     caller: c.var.caller,
-    client: sessionClient(c),
+    client: sessionClient(c, service.request),
     headers,
     cookies: {
       issue: (secret, expire) => copy(sessionCookieHeaders(c, secret, expire)),
@@ -52,9 +49,14 @@ function operationContext(c: Context<AppEnv>): OperationContext {
   };
 }
 
-/** JSON with the operation's status, or an empty 204 as Appwrite answers deletes. */
-function respond(status: number, body: unknown, headers: Headers): Response {
-  const response = status === 204 ? new Response(null, { status }) : json(body, status);
+/** JSON (or the operation's stream) with its status, or an empty 204 as Appwrite answers deletes. */
+function respond({ status, contentType }: Operation['response'], body: unknown, headers: Headers): Response {
+  const response =
+    status === 204
+      ? new Response(null, { status })
+      : contentType
+        ? new Response(body as ReadableStream, { status, headers: { 'Content-Type': contentType } })
+        : json(body, status);
   headers.forEach((value, name) => response.headers.append(name, value));
   return response;
 }
