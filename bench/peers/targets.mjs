@@ -21,10 +21,10 @@ const sessionsSql = `INSERT INTO sessions (id, created_at, updated_at, user_seq,
   FROM users u, json_each('[${Array.from({ length: SESSIONS_EACH }, (_, k) => k)}]') k WHERE u.seq <= ${SESSION_USERS}`;
 
 /** A Worker target: bundle, start on a port with D1 persisted in a temp dir, migrate, seed. */
-async function workerTarget(name, config, users, bindings) {
+async function workerTarget(name, config, users, bindings, extra = {}) {
   const bundle = bundleWorker(config);
   const persist = mkdtempSync(join(tmpdir(), `peers-${name}-`));
-  const options = { bindings, host: '127.0.0.1', port: 0, persist };
+  const options = { bindings, host: '127.0.0.1', port: 0, persist, ...extra };
   const { mf, url } = await startWorker(bundle, options);
   const db = await mf.getD1Database('DB');
   await applyMigrations(db);
@@ -56,8 +56,9 @@ async function workerTarget(name, config, users, bindings) {
   return target;
 }
 
-export const startOurs = (users) => workerTarget('ours', join(root, 'wrangler.toml'), users, SECRETS);
-export const startBare = (users) => workerTarget('bare', join(root, 'bench/peers/bare/wrangler.toml'), users, {});
+/** `extra`: more startWorker options (the profiler opens the inspector with `inspectorPort`). */
+export const startOurs = (users, extra) => workerTarget('ours', join(root, 'wrangler.toml'), users, SECRETS, extra);
+export const startBare = (users, extra) => workerTarget('bare', join(root, 'bench/peers/bare/wrangler.toml'), users, {}, extra);
 
 /**
  * better-auth in a child process running the project's Node (node_modules/.bin/node, what npm

@@ -37,13 +37,15 @@ export function bundleSize(bundle) {
 
 /**
  * Starts the bundle in Miniflare. `bindings` are added to the config's vars; `host`/`port` serve it
- * over HTTP (port 0 = any free port); `persist` keeps D1 and Durable Objects in that directory.
+ * over HTTP (port 0 = any free port); `persist` keeps D1 and Durable Objects in that directory;
+ * `inspectorPort` opens workerd's DevTools inspector (CPU profiles) on 127.0.0.1.
  */
-export async function startWorker(bundle, { bindings = {}, host, port, persist } = {}) {
+export async function startWorker(bundle, { bindings = {}, host, port, persist, inspectorPort } = {}) {
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       ...(host === undefined ? {} : { host, port: port ?? 0 }),
       ...(persist === undefined ? {} : { resourcePersistencePath: persist }),
+      ...(inspectorPort === undefined ? {} : { inspectorPort }),
       workers: [workerOptions(bundle, bindings)],
     }),
   );
