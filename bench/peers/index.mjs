@@ -7,7 +7,8 @@
 // Every round starts with an unrecorded warm-up. Then: req/s, p50, p95, the per-round spread and
 // the ratios against the goals, and the cold start of our Worker.
 // Knobs: PEERS_BENCH_USERS (10000), PEERS_BENCH_ROUNDS (3), PEERS_BENCH_SECONDS (3, per round),
-// PEERS_BENCH_WARMUP_SECONDS (0.5).
+// PEERS_BENCH_WARMUP_SECONDS (0.5); PEERS_BENCH_ONLY=get,list (workloads whose name contains one of
+// these) and PEERS_BENCH_TARGETS=ours,bare (the targets to start) for a quicker partial run.
 import { bundleSize } from '../../scripts/lib/miniflare-worker.mjs';
 import { drive, once } from './load.mjs';
 import { printColdStart, printRatios, printResults, summarise } from './report.mjs';
@@ -19,16 +20,20 @@ const ROUNDS = Number(process.env.PEERS_BENCH_ROUNDS ?? 3);
 const ROUND_MS = 1000 * Number(process.env.PEERS_BENCH_SECONDS ?? 3);
 const WARMUP_MS = 1000 * Number(process.env.PEERS_BENCH_WARMUP_SECONDS ?? 0.5);
 const CONCURRENCY = [1, 8];
+const ONLY = process.env.PEERS_BENCH_ONLY?.split(',');
+const TARGETS = process.env.PEERS_BENCH_TARGETS?.split(',');
 
 export default async function run() {
   const began = performance.now();
   const targets = [];
   try {
-    for (const [label, start] of [['ours', startOurs], ['bare', startBare], ['better-auth', startBetterAuth]]) {
+    const starts = [['ours', startOurs], ['bare', startBare], ['better-auth', startBetterAuth]];
+    for (const [label, start] of starts.filter(([label]) => !TARGETS || TARGETS.includes(label))) {
       process.stderr.write(`starting ${label}…\n`);
       targets.push(await start(USERS));
     }
-    const plan = workloads(USERS).flatMap((w) => CONCURRENCY.map((c) => ({ w, c, on: targets.filter((t) => w[t.name]) })));
+    const chosen = workloads(USERS).filter((w) => !ONLY || ONLY.some((part) => w.name.includes(part)));
+    const plan = chosen.flatMap((w) => CONCURRENCY.map((c) => ({ w, c, on: targets.filter((t) => w[t.name]) })));
     const segments = plan.reduce((sum, p) => sum + p.on.length * ROUNDS, 0);
     const eta = (segments * (ROUND_MS + WARMUP_MS)) / 1000;
     console.log(`${USERS.toLocaleString('en')} users per target; ${ROUNDS} rounds × ${ROUND_MS / 1000} s (+${WARMUP_MS / 1000} s warm-up) per target, workload and concurrency; ≈ ${Math.ceil(eta / 60)} min of load.`);
@@ -56,6 +61,7 @@ export default async function run() {
 
     const ours = targets.find((t) => t.name === 'ours');
     const bare = targets.find((t) => t.name === 'bare');
+    if (!ours || !bare) return;
     await ours.stop();
     await bare.stop();
     process.stderr.write('cold starts…\n');

@@ -6,6 +6,7 @@ import type { RawParams } from '../validation/params';
 
 export type { Caller };
 
+/** Read with `c.get(name)`: Hono's `c.var` copies every variable into a new object on each access. */
 export type AppEnv = {
   Bindings: Env;
   Variables: {

@@ -35,12 +35,15 @@ function operationContext(c: Context<AppEnv>): OperationContext {
   const headers = new Headers();
   const copy = (from: Headers) => from.forEach((value, name) => headers.append(name, value));
   const service = serviceContext(c);
+  let client: OperationContext['client'] | undefined;
   return {
     service,
-    project: c.var.projectId,
-    format: c.var.format,
-    caller: c.var.caller,
-    client: sessionClient(c, service.request),
+    project: c.get('projectId'),
+    format: c.get('format'),
+    caller: c.get('caller'),
+    get client() {
+      return (client ??= sessionClient(c, service.request));
+    },
     headers,
     cookies: {
       issue: (secret, expire) => copy(sessionCookieHeaders(c, secret, expire)),

@@ -12,7 +12,7 @@ const ACTOR_TYPES = { applications: 'keyProject', users: 'user', guests: 'guest'
  */
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
   const cf = (c.req.raw as Request & { cf?: { country?: string } }).cf;
-  const { caller } = c.var;
+  const caller = c.get('caller');
   return {
     ip: c.req.header('cf-connecting-ip') ?? '',
     userAgent: c.req.header('user-agent') ?? '',

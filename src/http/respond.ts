@@ -9,11 +9,17 @@ export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=UTF-8' } });
 
 /** Request params with path params taking precedence (users-api.md §1.2). */
-export const input = (c: Context<AppEnv>): RawParams => ({ ...c.var.params, ...c.req.param() });
+export const input = (c: Context<AppEnv>): RawParams => ({ ...c.get('params'), ...c.req.param() });
 
-export const serviceContext = (c: Context<AppEnv>): ServiceContext => ({
-  db: c.var.db,
-  config: c.var.config,
-  request: requestMeta(c),
-  env: c.env,
-});
+export const serviceContext = (c: Context<AppEnv>): ServiceContext => {
+  let request: ServiceContext['request'] | undefined;
+  return {
+    db: c.get('db'),
+    config: c.get('config'),
+    // Read when first used: `request.cf` costs workerd a parse, and most reads never audit.
+    get request() {
+      return (request ??= requestMeta(c));
+    },
+    env: c.env,
+  };
+};

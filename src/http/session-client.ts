@@ -8,7 +8,7 @@ import type { RequestMeta } from '../audit/request-meta';
  * is honoured for API-key callers only; a missing one is `UNKNOWN`; reserved edge country codes mean unknown.
  */
 export function sessionClient(c: Context<AppEnv>, meta: RequestMeta): SessionClient {
-  const forwarded = c.var.caller.role === 'applications' ? c.req.header('x-forwarded-user-agent') : undefined;
+  const forwarded = c.get('caller').role === 'applications' ? c.req.header('x-forwarded-user-agent') : undefined;
   const country = /^[a-z]{2}$/.test(meta.countryCode) && meta.countryCode !== 'xx' && meta.countryCode !== 't1' ? meta.countryCode : '--';
   return { ip: meta.ip, userAgent: forwarded || c.req.header('user-agent') || 'UNKNOWN', countryCode: country };
 }

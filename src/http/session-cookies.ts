@@ -17,14 +17,16 @@ function readCookie(header: string, name: string): string {
  * `X-Fallback-Cookies` JSON that clients without third-party cookies send back.
  */
 export function sessionCredential(c: Context<AppEnv>): string {
-  const name = cookieName(c.var.projectId);
+  const name = cookieName(c.get('projectId'));
   const cookies = c.req.header('cookie') ?? '';
   const fromCookies = readCookie(cookies, name) || readCookie(cookies, `${name}_legacy`);
   if (fromCookies) return fromCookies;
   const header = c.req.header('x-appwrite-session') ?? '';
   if (header) return header;
+  const fallbackCookies = c.req.header('x-fallback-cookies');
+  if (!fallbackCookies) return '';
   try {
-    const fallback: unknown = JSON.parse(c.req.header('x-fallback-cookies') ?? '');
+    const fallback: unknown = JSON.parse(fallbackCookies);
     const value = fallback && typeof fallback === 'object' ? (fallback as Record<string, unknown>)[name] : undefined;
     return typeof value === 'string' ? value : '';
   } catch {
@@ -69,7 +71,7 @@ function cookie(name: string, value: string, expires: Date, url: URL, sameSiteNo
 /** Headers of a session-creating response (account-minimal.md §2): both cookies and, cross-site, the fallback header. */
 export function sessionCookieHeaders(c: Context<AppEnv>, credential: string, expire: string): Headers {
   const url = new URL(c.req.url);
-  const name = cookieName(c.var.projectId);
+  const name = cookieName(c.get('projectId'));
   const expires = new Date(expire);
   const headers = new Headers();
   headers.append('Set-Cookie', cookie(`${name}_legacy`, credential, expires, url, false));
@@ -81,7 +83,7 @@ export function sessionCookieHeaders(c: Context<AppEnv>, credential: string, exp
 /** Headers of a logout of the request's own session: both cookies cleared (expired an hour ago). */
 export function clearedSessionCookieHeaders(c: Context<AppEnv>): Headers {
   const url = new URL(c.req.url);
-  const name = cookieName(c.var.projectId);
+  const name = cookieName(c.get('projectId'));
   const past = new Date(Date.now() - 3600_000);
   const headers = new Headers();
   headers.append('Set-Cookie', cookie(`${name}_legacy`, '', past, url, false));

@@ -53,13 +53,15 @@ const PROVIDERS: ReadonlyArray<{ domains: readonly string[]; canonical: string; 
   { domains: ['walla.co.il', 'walla.com'], canonical: 'walla.co.il', local: same },
 ];
 
+const PROVIDER_OF = new Map(PROVIDERS.flatMap((p) => p.domains.map((domain) => [domain, p] as const)));
+
 /** All null for a user without an e-mail (or one the parser refuses), as Appwrite stores it. */
 export function emailMetadata(email: string | null): EmailMetadata {
   const address = (email ?? '').trim().toLowerCase();
   const parts = address.split('@');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return NONE;
   const [local, domain] = parts;
-  const provider = PROVIDERS.find((p) => p.domains.includes(domain));
+  const provider = PROVIDER_OF.get(domain);
   const canonicalLocal = provider ? provider.local(local) : local;
   if (!canonicalLocal) return NONE;
   const canonical = `${canonicalLocal}@${provider ? provider.canonical : domain}`;

@@ -20,8 +20,11 @@ export function parseResponseFormat(header: string | undefined): ResponseFormat 
 }
 
 /** Whether `format` is older than `version` (a plain dotted release). */
+const versions = new Map<string, number[]>();
+
 export function formatBefore(format: ResponseFormat, version: string): boolean {
-  const other = version.split('.').map(Number);
+  let other = versions.get(version);
+  if (!other) versions.set(version, (other = version.split('.').map(Number)));
   for (let i = 0; i < Math.max(format.parts.length, other.length); i++) {
     const a = format.parts[i] ?? 0;
     const b = other[i] ?? 0;

@@ -1,37 +1,55 @@
-import { and, asc, desc, eq, gte, lt, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { nowIso, type Database } from './database';
+import { preparedRead } from './prepared';
 import { authenticators, sessions, tokens, users, type SessionRow } from './schema';
 import { selectUserWithTargets, toUserWithTargets, userSeqOf } from './users';
 
 /** Appwrite reads a user's sessions in creation order, at most 1000 (`APP_LIMIT_SUBQUERY`). */
 export const SESSIONS_LIMIT = 1000;
 
-/** A user's sessions, creation order, and whether the user exists: one round trip. */
+/** One statement: a user without sessions is one row with `session` null, an unknown user no row. */
+const userWithSessions = preparedRead((db) =>
+  db
+    .select({ session: sessions })
+    .from(users)
+    .leftJoin(sessions, eq(sessions.userSeq, users.seq))
+    .where(eq(users.id, sql.placeholder('id')))
+    .orderBy(asc(sessions.seq))
+    .limit(SESSIONS_LIMIT),
+);
+
+/** A user's sessions, creation order, or null when there is no such user: one statement. */
 export async function sessionsOfUser(db: Database, userId: string): Promise<SessionRow[] | null> {
-  const [found, list] = await db.batch([
-    db.select({ seq: users.seq }).from(users).where(eq(users.id, userId)).limit(1),
-    selectSessionsOfUser(db, userSeqOf(userId)),
-  ]);
-  return found.length ? list : null;
+  const rows = await userWithSessions.all(db, { id: userId });
+  return rows.length ? rows.flatMap((r) => (r.session ? [r.session] : [])) : null;
 }
 
-const selectSessionsOfUser = (db: Database, userSeq: number | SQL) =>
-  db.select().from(sessions).where(eq(sessions.userSeq, userSeq)).orderBy(asc(sessions.seq)).limit(SESSIONS_LIMIT);
+const sessionsOfUserId = preparedRead((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.userSeq, userSeqOf(sql.placeholder('id'))))
+    .orderBy(asc(sessions.seq))
+    .limit(SESSIONS_LIMIT),
+);
+
+const verifiedTotpOfUserId = preparedRead((db) =>
+  db
+    .select({ id: authenticators.id })
+    .from(authenticators)
+    .where(and(eq(authenticators.userSeq, userSeqOf(sql.placeholder('id'))), eq(authenticators.type, 'totp'), eq(authenticators.verified, true)))
+    .limit(1),
+);
 
 /**
  * One round trip for everything a credential check needs: the user with targets, their sessions,
  * and whether a verified TOTP authenticator exists (the MFA factor count).
  */
 export async function loadUserCredentials(db: Database, userId: string) {
-  const seq = userSeqOf(userId);
   const [[user], userSessions, totp] = await db.batch([
     selectUserWithTargets(db, userId),
-    selectSessionsOfUser(db, seq),
-    db
-      .select({ id: authenticators.id })
-      .from(authenticators)
-      .where(and(eq(authenticators.userSeq, seq), eq(authenticators.type, 'totp'), eq(authenticators.verified, true)))
-      .limit(1),
+    sessionsOfUserId.bound(db, { id: userId }),
+    verifiedTotpOfUserId.bound(db, { id: userId }),
   ]);
   return { user: user ? toUserWithTargets(user) : null, sessions: userSessions, totpVerified: totp.length > 0 };
 }

@@ -1,5 +1,6 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type Placeholder } from 'drizzle-orm';
 import type { Database } from './database';
+import { preparedRead } from './prepared';
 import {
   authenticators,
   challenges,
@@ -32,12 +33,15 @@ export const toUserWithTargets = ({ targetsJson, ...user }: UserWithTargetsRow):
   targets: parseTargetsJson(targetsJson),
 });
 
-/** One statement: the user (case-insensitive id) with its targets. */
-export const selectUserWithTargets = (db: Database, id: string) =>
-  db.select(userWithTargetsColumns).from(users).where(eq(users.id, id));
+const userWithTargetsById = preparedRead((db) =>
+  db.select(userWithTargetsColumns).from(users).where(eq(users.id, sql.placeholder('id'))),
+);
+
+/** One statement: the user (case-insensitive id) with its targets (a `db.batch` item). */
+export const selectUserWithTargets = (db: Database, id: string) => userWithTargetsById.bound(db, { id });
 
 export async function findUserWithTargets(db: Database, id: string): Promise<UserWithTargets | null> {
-  const row = await selectUserWithTargets(db, id).get();
+  const row = await userWithTargetsById.get(db, { id });
   return row ? toUserWithTargets(row) : null;
 }
 
@@ -51,7 +55,7 @@ export async function findUserWithTargetsByContact(db: Database, field: 'email' 
 export const selectUsersWithTargets = (db: Database) => db.select(userWithTargetsColumns).from(users);
 
 /** `(select seq from users where id = ?)`: lets later statements of a batch refer to a user by id. */
-export const userSeqOf = (id: string) => sql`(select ${users.seq} from ${users} where ${users.id} = ${id})`;
+export const userSeqOf = (id: string | Placeholder) => sql`(select ${users.seq} from ${users} where ${users.id} = ${id})`;
 
 /**
  * Statements that delete a user and everything it owns (users-api.md §2.5; authenticators and

@@ -21,14 +21,15 @@ const IMPERSONATOR_SCOPES: ReadonlySet<string> = new Set([...USER_SCOPES, 'users
  */
 export const caller = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('x-appwrite-key') ?? '';
-  const auth = c.var.projectId ? await authenticateUser(c) : null;
+  const auth = c.get('projectId') ? await authenticateUser(c) : null;
   if (key && auth) throw new AppwriteError('user_key_and_session_set');
   let who = GUEST;
   if (key) {
-    const { config, projectId } = c.var;
+    const config = c.get('config');
+    const projectId = c.get('projectId');
     // No project means Appwrite's console project, which knows none of our keys.
     if (projectId === '') throw new AppwriteError('user_unauthorized');
-    const keyAuth = await authenticateKey(c.var.db, config.apiKey, key);
+    const keyAuth = await authenticateKey(c.get('db'), config.apiKey, key);
     if (keyAuth.kind === 'key') {
       const host = (c.req.header('x-forwarded-host') ?? c.req.header('host') ?? new URL(c.req.url).host).replace(/:\d+$/, '');
       who = { role: 'applications', actorEmail: `app.${config.projectId}@service.${host}`, scopes: keyAuth.scopes };
@@ -47,18 +48,18 @@ export const caller = createMiddleware<AppEnv>(async (c, next) => {
  * 403 `user_jwt_and_cookie_set`). Since 1.9 an impersonator's request may run as another user.
  */
 async function authenticateUser(c: Context<AppEnv>): Promise<Authentication | null> {
-  const rules = behaviour(c.var.format);
+  const rules = behaviour(c.get('format'));
   const jwt = c.req.header('x-appwrite-jwt') ?? '';
   const credential = sessionCredential(c);
   if (jwt && credential && rules.jwtWithSessionRefused) throw new AppwriteError('user_jwt_and_cookie_set');
-  const byJwt = jwt ? await authenticateJwt(c.var.db, c.var.config.jwtSecret, jwt) : undefined;
-  const auth = byJwt !== undefined ? byJwt : credential ? await authenticateSession(c.var.db, credential) : null;
+  const byJwt = jwt ? await authenticateJwt(c.get('db'), c.get('config').jwtSecret, jwt) : undefined;
+  const auth = byJwt !== undefined ? byJwt : credential ? await authenticateSession(c.get('db'), credential) : null;
   if (!auth || !rules.impersonation) return auth;
   const param = (name: string) => {
-    const value = c.req.header(`x-appwrite-impersonate-user-${name}`) ?? c.var.params[`impersonate${name === 'id' ? 'UserId' : name[0].toUpperCase() + name.slice(1)}`];
+    const value = c.req.header(`x-appwrite-impersonate-user-${name}`) ?? c.get('params')[`impersonate${name === 'id' ? 'UserId' : name[0].toUpperCase() + name.slice(1)}`];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
-  return impersonate(c.var.db, auth, { id: param('id'), email: param('email'), phone: param('phone') });
+  return impersonate(c.get('db'), auth, { id: param('id'), email: param('email'), phone: param('phone') });
 }
 
 export interface ScopeOptions {
@@ -72,17 +73,17 @@ export interface ScopeOptions {
  */
 export const requireScope = (allowed: (format: ResponseFormat) => readonly string[], options: ScopeOptions = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { role, actorEmail, scopes, auth } = c.var.caller;
+    const { role, actorEmail, scopes, auth } = c.get('caller');
     // Alternative scopes (1.9.5's `sessions.*` on Users routes) are for API keys only: guests hold
     // `sessions.write` for logging in, which must not reach POST /users/{id}/sessions.
-    const any = role === 'applications' ? allowed(c.var.format) : allowed(c.var.format).slice(0, 1);
+    const any = role === 'applications' ? allowed(c.get('format')) : allowed(c.get('format')).slice(0, 1);
     if (!any.some((scope) => scopes.has(scope))) {
-      throw new AppwriteError('general_unauthorized_scope', missingScopeMessage(c.var.format, actorEmail, role, any));
+      throw new AppwriteError('general_unauthorized_scope', missingScopeMessage(c.get('format'), actorEmail, role, any));
     }
     if (auth) {
       assertUserMayProceed(auth, options);
       // An impersonated user's accessedAt stays as it was (Appwrite 1.9).
-      const touch = auth.user.impersonatorUserId === undefined ? accessedAtUpdate(c.var.db, auth.user) : null;
+      const touch = auth.user.impersonatorUserId === undefined ? accessedAtUpdate(c.get('db'), auth.user) : null;
       if (touch) c.executionCtx.waitUntil(touch);
     }
     await next();

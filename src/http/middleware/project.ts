@@ -23,7 +23,7 @@ export const project = createMiddleware<AppEnv>(async (c, next) => {
   if (projectId !== '' && projectId !== config.projectId) throw new AppwriteError('project_not_found');
   c.set('projectId', projectId);
   await next();
-  const format = c.var.format;
+  const format = c.get('format');
   if (!formatBefore(format, APPWRITE_VERSION) && format.text !== APPWRITE_VERSION) {
     c.header(
       'X-Appwrite-Warning',

@@ -77,11 +77,20 @@ const GATES = {
 type Gates = typeof GATES;
 export type Behaviour = { [K in keyof Gates]: Gates[K]['newest'] | Gates[K]['older'] };
 
+/** Behaviours per format text: a few formats are in use at a time (the header is the client's, so the map is capped). */
+const known = new Map<string, Behaviour>();
+
 /** The behaviours for a response format. */
 export function behaviour(format: ResponseFormat): Behaviour {
-  return Object.fromEntries(
-    Object.entries(GATES).map(([key, gate]) => [key, formatBefore(format, gate.since) ? gate.older : gate.newest]),
-  ) as Behaviour;
+  let rules = known.get(format.text);
+  if (!rules) {
+    if (known.size >= 64) known.clear();
+    rules = Object.fromEntries(
+      Object.entries(GATES).map(([key, gate]) => [key, formatBefore(format, gate.since) ? gate.older : gate.newest]),
+    ) as Behaviour;
+    known.set(format.text, rules);
+  }
+  return rules;
 }
 
 /** The table itself, for documentation and tests. */
