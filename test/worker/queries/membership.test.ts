@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileQueries, listPage, usersCollection } from '../../../src/queries';
 import { createDatabase } from '../../../src/store/database';
-import { selectUsersWithTargets } from '../../../src/store/users';
+import { selectUsersWithTargets, toUserWithTargets } from '../../../src/store/users';
 import { Q, seedUsers } from './helpers';
 
 const db = createDatabase(env.DB);
@@ -20,7 +20,7 @@ async function both(queries: string[], search?: string) {
     const page = await listPage(db, q, (p) =>
       selectUsersWithTargets(db).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
     );
-    return { ids: page.rows.map((r) => (r as { id: string }).id), total: page.total };
+    return { ids: page.rows.map((r) => toUserWithTargets(r).id), total: page.total };
   };
   const fast = await run(true);
   expect(fast).toEqual(await run(false));
