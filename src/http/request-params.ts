@@ -14,7 +14,8 @@ export async function readRequestParams(c: Context): Promise<RawParams> {
   const method = c.req.method;
   let params: RawParams = {};
   if (method === 'GET' || method === 'HEAD') {
-    params = fromSearchParams(new URL(c.req.url).searchParams);
+    const query = c.req.url.indexOf('?');
+    params = query < 0 ? Object.create(null) : fromSearchParams(new URLSearchParams(c.req.url.slice(query + 1).split('#')[0]));
   } else {
     const length = Number(c.req.header('content-length') ?? 0);
     if (length > MAX_BODY_BYTES) throw tooLarge();
