@@ -37,6 +37,20 @@ const LIST_ITEMS: Partial<Record<ModelName, [string, ModelName]>> = {
   membershipList: ['memberships', 'membership'],
 };
 
+/** Fields per model and format text (capped: the format header is the client's). */
+const removedByFormat = new Map<string, readonly string[]>();
+
+function removedFields(model: ModelName, format: ResponseFormat): readonly string[] {
+  const key = `${model} ${format.text}`;
+  let removed = removedByFormat.get(key);
+  if (!removed) {
+    if (removedByFormat.size >= 1024) removedByFormat.clear();
+    removed = (MODEL_STRIPS[model] ?? []).filter((s) => formatBefore(format, s.before)).flatMap((s) => s.fields);
+    removedByFormat.set(key, removed);
+  }
+  return removed;
+}
+
 /** The model as the client's format has it; the input is not modified. Key order is kept. */
 export function downgrade(model: ModelName | null, body: unknown, format: ResponseFormat): unknown {
   if (model === null || body === null || typeof body !== 'object') return body;
@@ -46,7 +60,7 @@ export function downgrade(model: ModelName | null, body: unknown, format: Respon
     const object = body as Record<string, unknown>;
     return { ...object, [key]: (object[key] as unknown[]).map((entry) => downgrade(item, entry, format)) };
   }
-  const removed = (MODEL_STRIPS[model] ?? []).filter((s) => formatBefore(format, s.before)).flatMap((s) => s.fields);
+  const removed = removedFields(model, format);
   if (removed.length === 0) return body;
   return Object.fromEntries(Object.entries(body).filter(([key]) => !removed.includes(key)));
 }
