@@ -23,13 +23,8 @@ export interface GateContext {
  * The audit entry for a change to `user`, for the batch that makes it. Logins and token exchanges
  * pass the user as actor: Appwrite records the signed-in user there, not the guest or key.
  */
-export function audit(g: GateContext, event: AuditEvent, user: UserRow, options: { signedIn?: boolean; when?: AuditOptions['when'] } = {}) {
-  const actor = { id: user.id, email: user.email ?? '', name: user.name, type: 'user' as const };
-  const request = options.signedIn ? { ...g.request, actor } : g.request;
-  return auditStatement({ db: g.db, request }, event, user.id, {
-    subject: eq(users.seq, user.seq),
-    when: options.when,
-  });
+export function audit(g: GateContext, event: AuditEvent, user: UserRow, options: Pick<AuditOptions, 'signedIn' | 'when'> = {}) {
+  return auditStatement(g, event, user.id, { ...options, subject: eq(users.seq, user.seq) });
 }
 
 /** Rate-limit state of a throttled route, for the `X-RateLimit-*` headers. */

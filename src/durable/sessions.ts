@@ -1,15 +1,14 @@
-import { and, eq, exists, sql } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, sql } from 'drizzle-orm';
 import { parseUserAgent } from '../audit/user-agent';
 import { AppwriteError } from '../errors/appwrite-error';
 import { hashPassword, verifyPassword } from '../passwords';
-import { timingSafeEqual } from '../crypto/encoding';
 import { randomHex, sha256Hex } from '../crypto/secrets';
 import { encodeSessionCredential } from '../crypto/session-credential';
 import { auditStatement } from '../store/audit-log';
 import { nowIso } from '../store/database';
 import { insertSelect } from '../store/insert-select';
 import { sessions, tokens, users, type SessionRow, type UserRow } from '../store/schema';
-import { purgeExpiredTokensStatement, trimSessionsStatement, unexpiredTokensOfUser } from '../store/sessions';
+import { purgeExpiredTokensStatement, trimSessionsStatement } from '../store/sessions';
 import { userSeqOf } from '../store/users';
 import { uniqueId } from '../validation/ids';
 import { audit, requireUser, type GateContext } from './gate-context';
@@ -130,38 +129,49 @@ const TOKEN_KINDS: Record<number, { factor: string; provider: string; verifies?:
   7: { factor: 'email', provider: 'oauth2' },
 };
 
-/** `POST /account/sessions/token`: single use, because the gate deletes the token in the batch that creates the session. */
+/**
+ * `POST /account/sessions/token` in ONE batch, single use because the batch that creates the session
+ * deletes the token. The token is matched by the SHA-256 of the secret; every write is conditioned
+ * on the session row having been inserted (user found and active, token matched, unexpired and of
+ * a type that yields a session), and the batch's first statement tells which error it was if not.
+ */
 export async function exchangeToken(g: GateContext, userId: string, secret: string, client: SessionClient): Promise<IssuedSession> {
   const now = nowIso();
-  // The user and its unexpired tokens in one round trip.
-  const [[user], unexpired] = await g.db.batch([
-    g.db.select().from(users).where(eq(users.id, userId)),
-    unexpiredTokensOfUser(g.db, userSeqOf(userId), now),
-  ]);
-  if (!user) throw new AppwriteError('user_invalid_token');
   const hash = await sha256Hex(secret);
-  const token = unexpired.find((t) => timingSafeEqual(t.secretHash, hash));
-  const kind = token && TOKEN_KINDS[token.type];
-  if (!token || !kind) throw new AppwriteError('user_invalid_token');
-  // Appwrite mints a session a blocked user cannot use; we refuse up front (docs/deviations.md).
-  if (!user.status) throw new AppwriteError('user_blocked');
-
-  const { insert, credential } = await newSession(g, user, { provider: kind.provider, providerUid: '', factors: [kind.factor] }, client);
-  const verify =
-    kind.verifies === 'email'
-      ? [g.db.update(users).set({ emailVerification: true, updatedAt: now }).where(eq(users.seq, user.seq))]
-      : kind.verifies === 'phone'
-        ? [g.db.update(users).set({ phoneVerification: true, updatedAt: now }).where(eq(users.seq, user.seq))]
-        : [];
-  const [[session]] = await g.db.batch([
-    insert,
-    audit(g, 'session.create', user, { signedIn: true }),
-    g.db.delete(tokens).where(eq(tokens.seq, token.seq)),
-    purgeExpiredTokensStatement(g.db, user.seq, now),
-    ...trimSessions(g, user),
-    ...verify,
+  const { values, secret: sessionSecret } = await sessionValues(g, { provider: '', providerUid: '', factors: [] }, client);
+  const types = Object.keys(TOKEN_KINDS).map(Number);
+  const matching = (typeIn: number[]) =>
+    and(eq(tokens.userSeq, users.seq), eq(tokens.secretHash, hash), gte(tokens.expire, now), inArray(tokens.type, typeIn));
+  const kindOf = (field: 'provider' | 'factor') =>
+    sql`case ${tokens.type} ${sql.join(types.map((type) => sql`when ${type} then ${TOKEN_KINDS[type][field]}`), sql` `)} end`;
+  const created = exists(g.db.select({ one: sql`1` }).from(sessions).where(eq(sessions.id, values.id)));
+  const verified = (kind: 'email' | 'phone') => types.filter((type) => TOKEN_KINDS[type].verifies === kind);
+  const seq = userSeqOf(userId);
+  const [[found], [session]] = await g.db.batch([
+    g.db.select({ status: users.status, type: tokens.type }).from(users).leftJoin(tokens, matching(types)).where(eq(users.id, userId)).limit(1),
+    insertSelect(
+      g.db,
+      sessions,
+      { ...values, provider: kindOf('provider'), factors: sql`json_array(${kindOf('factor')})`, userSeq: sql`${users.seq}`, userId: sql`${users.id}` },
+      sql`from ${users} join ${tokens} on ${matching(types)} where ${users.id} = ${userId} and ${users.status} = 1 limit 1`,
+    ).returning(),
+    auditStatement(g, 'session.create', userId, { signedIn: true, when: created }),
+    g.db
+      .update(users)
+      .set({ emailVerification: true, updatedAt: now })
+      .where(and(eq(users.id, userId), created, exists(g.db.select({ one: sql`1` }).from(tokens).where(matching(verified('email')))))),
+    g.db
+      .update(users)
+      .set({ phoneVerification: true, updatedAt: now })
+      .where(and(eq(users.id, userId), created, exists(g.db.select({ one: sql`1` }).from(tokens).where(matching(verified('phone')))))),
+    g.db.delete(tokens).where(and(eq(tokens.userSeq, seq), eq(tokens.secretHash, hash), created)),
+    purgeExpiredTokensStatement(g.db, seq, now, created),
+    ...(g.config.maxSessions > 0 ? [trimSessionsStatement(g.db, seq, g.config.maxSessions, created)] : []),
   ]);
-  return { session, secret: credential };
+  if (!found || found.type === null) throw new AppwriteError('user_invalid_token');
+  // Appwrite mints a session a blocked user cannot use; we refuse up front (docs/deviations.md).
+  if (!found.status || !session) throw new AppwriteError('user_blocked');
+  return { session, secret: encodeSessionCredential(session.userId, sessionSecret) };
 }
 
 /** Deletes one of the user's sessions; a session of another user is "not found" (Appwrite forgets this check). */

@@ -9,9 +9,9 @@ import { logs, users } from './schema';
 export interface AuditRecord {
   id: string;
   event: string;
-  actorId: string;
-  actorEmail: string;
-  actorName: string;
+  actorId: string | SQL;
+  actorEmail: string | SQL;
+  actorName: string | SQL;
   ip: string;
   userAgent: string;
   countryCode: string;
@@ -57,6 +57,11 @@ export interface AuditOptions {
   when?: SQL;
   resource?: AuditRecord['resource'];
   data?: AuditRecord['data'];
+  /**
+   * The subject user signed in (a login, a token exchange): it is the actor, as Appwrite records it,
+   * read from its row — so the entry can ride in a batch that has not read the user yet.
+   */
+  signedIn?: boolean;
 }
 
 /**
@@ -73,16 +78,16 @@ export function auditStatement(ctx: { db: Database; request: RequestMeta }, even
     {
       id: uniqueId(),
       event,
-      actorId: request.actor.id,
-      actorEmail: request.actor.email,
-      actorName: request.actor.name,
+      ...(options.signedIn
+        ? { actorId: sql`${users.id}`, actorEmail: sql`coalesce(${users.email}, '')`, actorName: sql`${users.name}` }
+        : { actorId: request.actor.id, actorEmail: request.actor.email, actorName: request.actor.name }),
       ip: request.ip,
       userAgent: request.userAgent,
       countryCode: request.countryCode,
       time: nowIso(),
       resource: options.resource,
       // Appwrite 1.9 keeps the actor type in the entry's data (`Log.userType`).
-      data: { ...options.data, userType: request.actor.type },
+      data: { ...options.data, userType: options.signedIn ? 'user' : request.actor.type },
     },
     where,
   );

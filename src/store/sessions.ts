@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { nowIso, type Database } from './database';
 import { preparedRead } from './prepared';
 import { authenticators, sessions, tokens, users, type SessionRow } from './schema';
@@ -54,8 +54,8 @@ export async function loadUserCredentials(db: Database, userId: string) {
   return { user: user ? toUserWithTargets(user) : null, sessions: userSessions, totpVerified: totp.length > 0 };
 }
 
-/** Deletes all but the newest `keep` sessions of a user (max-sessions trimming, oldest first). */
-export const trimSessionsStatement = (db: Database, userSeq: number, keep: number) =>
+/** Deletes all but the newest `keep` sessions of a user (max-sessions trimming, oldest first); `when`: only if it holds. */
+export const trimSessionsStatement = (db: Database, userSeq: number | SQL, keep: number, when?: SQL) =>
   db
     .delete(sessions)
     .where(
@@ -65,6 +65,7 @@ export const trimSessionsStatement = (db: Database, userSeq: number, keep: numbe
           sessions.seq,
           db.select({ seq: sessions.seq }).from(sessions).where(eq(sessions.userSeq, userSeq)).orderBy(desc(sessions.seq)).limit(keep),
         ),
+        when,
       ),
     );
 
@@ -82,9 +83,7 @@ export const updateSessionFactorsStatement = (db: Database, session: SessionRow,
     .where(eq(sessions.seq, session.seq))
     .returning();
 
-export const unexpiredTokensOfUser = (db: Database, userSeq: number | SQL, now: string) =>
-  db.select().from(tokens).where(and(eq(tokens.userSeq, userSeq), gte(tokens.expire, now))).orderBy(asc(tokens.seq));
 
 /** Expired tokens are never purged by Appwrite 1.6; we drop them whenever a token is exchanged. */
-export const purgeExpiredTokensStatement = (db: Database, userSeq: number, now: string) =>
-  db.delete(tokens).where(and(eq(tokens.userSeq, userSeq), lt(tokens.expire, now)));
+export const purgeExpiredTokensStatement = (db: Database, userSeq: number | SQL, now: string, when?: SQL) =>
+  db.delete(tokens).where(and(eq(tokens.userSeq, userSeq), lt(tokens.expire, now), when));

@@ -2,7 +2,7 @@ import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config';
 import type { GateContext } from '../../../src/durable/gate-context';
-import { createServerSession } from '../../../src/durable/sessions';
+import { createServerSession, exchangeToken } from '../../../src/durable/sessions';
 import { createDatabase } from '../../../src/store/database';
 import { call, createUser } from '../helpers/api';
 import { countingD1 } from '../helpers/d1-counter';
@@ -35,5 +35,35 @@ describe('credential issuance round trips (inside the UserGate)', () => {
     const { stats } = await inGate('nobody-rt', (g) => createServerSession(g, 'nobody-rt', client).catch((e: Error) => e));
     expect(stats.roundTrips).toBe(1);
     expect((await call('POST', '/v1/users/nobody-rt/sessions')).body.type).toBe('user_not_found');
+  });
+
+  it('POST /v1/account/sessions/token: one D1 batch, and the token is spent by it', async () => {
+    const user = await createUser();
+    const token = await call('POST', `/v1/users/${user.$id}/tokens`);
+    expect(token.status).toBe(201);
+    const first = await inGate(user.$id, (g) => exchangeToken(g, user.$id, token.body.secret, client));
+    expect(first.value.session.provider).toBe('token');
+    expect(first.value.session.factors).toEqual(['token']);
+    expect(first.stats.roundTrips).toBe(1);
+    // Spent: the same secret is refused, still in one round trip, and nothing is written.
+    const again = await inGate(user.$id, (g) => exchangeToken(g, user.$id, token.body.secret, client).catch((e: { type: string }) => e.type));
+    expect(again.value).toBe('user_invalid_token');
+    expect(again.stats.roundTrips).toBe(1);
+    const sessions = await call('GET', `/v1/users/${user.$id}/sessions`);
+    expect(sessions.body.sessions.map((s: { $id: string }) => s.$id)).toEqual([first.value.session.id]);
+    const logs = await call('GET', `/v1/users/${user.$id}/logs`);
+    expect(logs.body.logs.filter((l: { event: string }) => l.event === 'session.create')).toHaveLength(1);
+  });
+
+  it('a blocked user with a valid token: one round trip, user_blocked, token kept', async () => {
+    const user = await createUser();
+    const token = await call('POST', `/v1/users/${user.$id}/tokens`);
+    await call('PATCH', `/v1/users/${user.$id}/status`, { body: { status: false } });
+    const { value, stats } = await inGate(user.$id, (g) => exchangeToken(g, user.$id, token.body.secret, client).catch((e: { type: string }) => e.type));
+    expect(value).toBe('user_blocked');
+    expect(stats.roundTrips).toBe(1);
+    await call('PATCH', `/v1/users/${user.$id}/status`, { body: { status: true } });
+    const later = await inGate(user.$id, (g) => exchangeToken(g, user.$id, token.body.secret, client));
+    expect(later.value.session.userId).toBe(user.$id);
   });
 });
