@@ -108,8 +108,8 @@ export function insertUsersStatements(db: Database, rows: readonly ImportInsert[
   const insertLogs = insertSelect(
     db,
     logs,
-    { ...audit, id: r('id'), event: 'user.create', userId: r('userId'), resource: sql`'user/' || ${r('userId')}`, time: now, data: {} },
-    sql`from json_each(${logRows}) as r`,
+    { ...audit, id: r('id'), event: 'user.create', userId: sql`${users.id}`, userSeq: sql`${users.seq}`, resource: sql`'user/' || ${users.id}`, time: now, data: {} },
+    sql`from json_each(${logRows}) as r join ${users} on ${users.id} = ${r('userId')}`,
   );
   return [insertUsers, insertTargets, insertLogs] as const;
 }
