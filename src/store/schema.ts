@@ -58,9 +58,10 @@ export const users = sqliteTable(
   },
   (t) => [
     uniqueIndex('users_id_unique').on(t.id),
-    // "" is a value in Appwrite's unique index (one cleared email per project); we exclude it.
-    uniqueIndex('users_email_unique').on(t.email).where(sql`email <> ''`),
-    uniqueIndex('users_phone_unique').on(t.phone).where(sql`phone <> ''`),
+    // A non-empty email or phone is unique. "" is a value in Appwrite's unique index (one cleared
+    // email per project); we let any number of users hold it. Enforced by the BEFORE triggers of
+    // drizzle/0006 over users_email / users_phone, not by partial unique indexes beside them: each
+    // extra index on a random key costs a random leaf per imported user.
     // Queries compare strings case-insensitively (queries.md §5): NOCASE indexes serve them.
     index('users_name').on(sql`${t.name} collate nocase`),
     index('users_status').on(t.status),
