@@ -6,7 +6,9 @@
 //   MODE=pages  the same statements on node:sqlite (WAL, cache CACHE, default -2000 = 2 MB as D1):
 //               time per statement, commit time, and pages written to the WAL per commit — the
 //               number of distinct pages the batch dirtied, which needs no quiet machine.
-// EXTRA="drop index users_name;;drop trigger users_search_insert" runs extra SQL after the migrations.
+// EXTRA="drop index users_name;;drop trigger users_search_insert" runs extra SQL after the migrations
+// (not users_email/users_phone: the uniqueness triggers of drizzle/0006 would then scan users per row).
+// Pages per commit do not depend on CACHE (2 MB and 500 MB give the same count): distinct pages, not spills.
 // Run (bundled next to this file so the relative imports hold):
 //   npx esbuild bench/import/profile.ts --bundle --platform=node --format=esm --packages=external \
 //     '--external:*.mjs' --outfile=bench/import/.profile.mjs && MODE=pages N=100000 npx node bench/import/.profile.mjs

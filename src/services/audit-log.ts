@@ -1,16 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import { compileQueries, listPage, logsCollection } from '../queries';
 import { logs } from '../store/schema';
 import { userExists } from '../store/user-lookup';
+import { userSeqOf } from '../store/users';
 import type { ServiceContext } from './context';
 
 /**
- * Entries about the user since the last deletion of a user with that id: entries are kept when a
- * user is deleted, but a new user reusing the id does not inherit them.
+ * Entries about the user who has this id now: entries are kept when a user is deleted, but a new
+ * user reusing the id has a new seq and does not inherit them.
  */
-const entriesOfCurrentUser = (userId: string) =>
-  sql`${logs.userId} = ${userId} and ${logs.seq} > coalesce((select max(${logs.seq}) from ${logs} where ${logs.userId} = ${userId} and ${logs.event} = 'user.delete'), 0)`;
+const entriesOfCurrentUser = (userId: string) => eq(logs.userSeq, userSeqOf(userId));
 
 /**
  * `GET /v1/users/{userId}/logs`: entries about the user, newest first, `limit`/`offset` only. One

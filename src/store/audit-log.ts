@@ -23,7 +23,7 @@ export interface AuditRecord {
 
 /**
  * `insert into logs … select … from users where <subject>`: the entry is written only if the
- * subject user exists (and condition holds), and records the stored spelling of its id. This lets
+ * subject user exists (and condition holds), and records the stored spelling of its id and its seq. This lets
  * the entry ride in the same batch as the change it records, even when that change may find no user.
  */
 export function insertAuditStatement(db: Database, record: AuditRecord, subject: SQL) {
@@ -31,7 +31,7 @@ export function insertAuditStatement(db: Database, record: AuditRecord, subject:
   return insertSelect(
     db,
     logs,
-    { ...fields, userId: sql`${users.id}`, resource: resource ?? sql`'user/' || ${users.id}`, data: data ?? {} },
+    { ...fields, userId: sql`${users.id}`, userSeq: sql`${users.seq}`, resource: resource ?? sql`'user/' || ${users.id}`, data: data ?? {} },
     sql`from ${users} where ${subject}`,
   );
 }

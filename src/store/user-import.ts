@@ -21,11 +21,11 @@ export async function findImportNeighbours(
   keys: { ids: string[]; emails: string[]; phones: string[] },
 ): Promise<ImportNeighbours> {
   // Three index lookups, not one OR of them: SQLite answers an OR of IN-subqueries with a full scan.
-  // `<> ''` lets the partial unique indexes serve e-mail and phone.
+  // Phones through users_phone, a NOCASE index (the same comparison for '+' and digits).
   const [byId, byEmail, byPhone, identityRows] = await db.batch([
     db.select().from(users).where(inJson(users.id, keys.ids)),
     db.select().from(users).where(sql`${inJson(sql`${users.email}`, keys.emails)} and ${users.email} <> ''`),
-    db.select().from(users).where(sql`${inJson(sql`${users.phone}`, keys.phones)} and ${users.phone} <> ''`),
+    db.select().from(users).where(sql`${inJson(sql`${users.phone} collate nocase`, keys.phones)} and ${users.phone} <> ''`),
     db
       .selectDistinct({ email: identities.providerEmail })
       .from(identities)
@@ -108,8 +108,8 @@ export function insertUsersStatements(db: Database, rows: readonly ImportInsert[
   const insertLogs = insertSelect(
     db,
     logs,
-    { ...audit, id: r('id'), event: 'user.create', userId: r('userId'), resource: sql`'user/' || ${r('userId')}`, time: now, data: {} },
-    sql`from json_each(${logRows}) as r`,
+    { ...audit, id: r('id'), event: 'user.create', userId: sql`${users.id}`, userSeq: sql`${users.seq}`, resource: sql`'user/' || ${users.id}`, time: now, data: {} },
+    sql`from json_each(${logRows}) as r join ${users} on ${users.id} = ${r('userId')}`,
   );
   return [insertUsers, insertTargets, insertLogs] as const;
 }

@@ -28,6 +28,9 @@ describe('POST /v1/users/import', () => {
     expect(user.targets.map((t: any) => t.providerType).sort()).toEqual(['email', 'sms']);
     expect((await call('GET', `/v1/users/${rows[2].userId}`)).body).toMatchObject({ hash: 'bcrypt', hashOptions: { type: 'bcrypt' } });
     expect(await count('logs', "event = 'user.create' and user_id = ?", rows[0].userId)).toBe(1);
+    // Listed through the user's seq, which the import's audit insert must record.
+    const logs = (await call('GET', `/v1/users/${rows[0].userId}/logs`)).body;
+    expect([logs.total, logs.logs.map((l: any) => l.event)]).toEqual([1, ['user.create']]);
     for (const r of rows) expect((await signIn(r.email, 'appwrite')).status).toBe(201);
   }, 30_000);
 
