@@ -7,14 +7,6 @@ export const userGate = (env: Env, userId: string) => env.USER_GATE.get(env.USER
 /** The gate that refuses logins for an email no user has (`:` never occurs in user ids). */
 export const emailGate = (env: Env, email: string) => env.USER_GATE.get(env.USER_GATE.idFromName(`email:${email}`));
 
-/**
- * The gate that counts failed logins from one client IP. A Durable Object per IP, like the per-user
- * gates: it counts exactly under concurrency (one attempt at a time), costs no D1 write per attempt
- * and forgets old windows by itself (its alarm). A D1 table would put a write on the shared database
- * for every attempt. It reuses the `UserGate` class so no new binding or migration is needed.
- */
-export const ipGate = (env: Env, ip: string) => env.USER_GATE.get(env.USER_GATE.idFromName(`ip:${ip}`));
-
 /** An `AppwriteError` that also carries the throttle state, so the route can send `X-RateLimit-*` headers. */
 export class GateError extends AppwriteError {
   rateLimit?: RateLimit;

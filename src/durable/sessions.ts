@@ -1,4 +1,4 @@
-import { and, eq, exists, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { parseUserAgent } from '../audit/user-agent';
 import { AppwriteError } from '../errors/appwrite-error';
 import { hashPassword, verifyPassword } from '../passwords';
@@ -8,6 +8,7 @@ import { auditStatement } from '../store/audit-log';
 import { nowIso } from '../store/database';
 import { insertSelect } from '../store/insert-select';
 import { sessions, tokens, users, type SessionRow, type UserRow } from '../store/schema';
+import { refundLoginFromIpStatement } from '../store/login-attempts';
 import { purgeExpiredTokensStatement, trimSessionsStatement } from '../store/sessions';
 import { userSeqOf } from '../store/users';
 import { uniqueId } from '../validation/ids';
@@ -51,18 +52,9 @@ async function sessionValues(g: GateContext, kind: SessionKind, client: SessionC
   return { values, secret };
 }
 
-async function newSession(g: GateContext, user: UserRow, kind: SessionKind, client: SessionClient) {
-  const { values, secret } = await sessionValues(g, kind, client);
-  const insert = g.db
-    .insert(sessions)
-    .values({ ...values, userSeq: user.seq, userId: user.id })
-    .returning();
-  return { insert, credential: encodeSessionCredential(user.id, secret) };
-}
-
-/** Max-sessions trimming after an Account-API login (sessions-tokens.md §7); 0 or less means unlimited. */
-const trimSessions = (g: GateContext, user: UserRow) =>
-  g.config.maxSessions > 0 ? [trimSessionsStatement(g.db, user.seq, g.config.maxSessions)] : [];
+/** Max-sessions trimming after an Account-API login (sessions-tokens.md §7), if `when` holds; 0 or less means unlimited. */
+const trimSessions = (g: GateContext, userSeq: number | SQL, when: SQL) =>
+  g.config.maxSessions > 0 ? [trimSessionsStatement(g.db, userSeq, g.config.maxSessions, when)] : [];
 
 /** `POST /users/{id}/sessions`: a `server` session; Appwrite applies no max-sessions trimming here. */
 export async function createServerSession(g: GateContext, userId: string, client: SessionClient): Promise<IssuedSession> {
@@ -80,21 +72,30 @@ export interface LoginInput {
   email: string;
   password: string;
   client: SessionClient;
+  /** The user as the Worker's e-mail lookup read it: verified here, and required unchanged by the session insert. */
+  user: UserRow;
+  /** The client IP's reserved attempt, given back in the session's batch (logins that are throttled per IP). */
+  refund?: { ip: string; until: number };
 }
 
 /**
  * Email/password login (account-minimal.md §3): verify with the stored algorithm, refuse blocked
- * users only after a correct password, create the session and trim the oldest beyond the limit in
- * one batch, and move non-argon2 hashes to the default argon2id.
+ * users only after a correct password, then ONE batch creates the session, trims the oldest beyond
+ * the limit, gives back the IP's attempt and moves non-argon2 hashes to the default argon2id. The
+ * user was read with the e-mail lookup, before this gate; the batch writes only if the row is still
+ * the one verified (else it is read again and the login re-run against it, once).
  */
-export async function login(g: GateContext, input: LoginInput): Promise<IssuedSession> {
-  const user = await g.db.select().from(users).where(eq(users.id, input.userId)).get();
-  if (!user || user.email?.toLowerCase() !== input.email || !user.passwordUpdate) return refuseLogin(g, input.password);
+export async function login(g: GateContext, input: LoginInput, retried = false): Promise<IssuedSession> {
+  const { user } = input;
+  if (user.email?.toLowerCase() !== input.email || !user.passwordUpdate) return refuseLogin(g, input.password);
   const { valid } = await verifyPassword(user, input.password, g.config.argon2);
   if (!valid) throw new AppwriteError('user_invalid_credentials');
   if (!user.status) throw new AppwriteError('user_blocked');
 
-  const { insert, credential } = await newSession(g, user, { provider: 'email', providerUid: input.email, factors: ['password'] }, input.client);
+  const { values, secret } = await sessionValues(g, { provider: 'email', providerUid: input.email, factors: ['password'] }, input.client);
+  const unchanged = sql`${users.seq} = ${user.seq} and ${users.password} is ${user.password} and ${users.status} = 1 and ${users.email} = ${input.email}`;
+  const insert = insertSelect(g.db, sessions, { ...values, userSeq: sql`${users.seq}`, userId: sql`${users.id}` }, sql`from ${users} where ${unchanged}`);
+  const created = exists(g.db.select({ one: sql`1` }).from(sessions).where(eq(sessions.id, values.id)));
   // Appwrite re-hashes by algorithm name only: argon2 users keep their parameters (password-hashes.md §5).
   const rehash =
     user.hash === 'argon2'
@@ -103,10 +104,21 @@ export async function login(g: GateContext, input: LoginInput): Promise<IssuedSe
           g.db
             .update(users)
             .set(await hashPassword(input.password, g.config.argon2))
-            .where(and(eq(users.seq, user.seq), eq(users.password, user.password!))),
+            .where(and(eq(users.seq, user.seq), eq(users.password, user.password!), created)),
         ];
-  const [[session]] = await g.db.batch([insert, audit(g, 'session.create', user, { signedIn: true }), ...trimSessions(g, user), ...rehash]);
-  return { session, secret: credential };
+  const refund = input.refund ? [refundLoginFromIpStatement(g.db, input.refund.ip, input.refund.until, created)] : [];
+  const [[session]] = await g.db.batch([
+    insert.returning(),
+    audit(g, 'session.create', user, { signedIn: true, when: created }),
+    ...trimSessions(g, user.seq, created),
+    ...rehash,
+    ...refund,
+  ]);
+  if (session) return { session, secret: encodeSessionCredential(user.id, secret) };
+  // Changed between the lookup and this gate (password, status or e-mail): decide on the row as it is now.
+  const now = await g.db.select().from(users).where(eq(users.seq, user.seq)).get();
+  if (!now || retried) return refuseLogin(g, input.password);
+  return login(g, { ...input, user: now }, true);
 }
 
 /**
@@ -166,7 +178,7 @@ export async function exchangeToken(g: GateContext, userId: string, secret: stri
       .where(and(eq(users.id, userId), created, exists(g.db.select({ one: sql`1` }).from(tokens).where(matching(verified('phone')))))),
     g.db.delete(tokens).where(and(eq(tokens.userSeq, seq), eq(tokens.secretHash, hash), created)),
     purgeExpiredTokensStatement(g.db, seq, now, created),
-    ...(g.config.maxSessions > 0 ? [trimSessionsStatement(g.db, seq, g.config.maxSessions, created)] : []),
+    ...trimSessions(g, seq, created),
   ]);
   if (!found || found.type === null) throw new AppwriteError('user_invalid_token');
   // Appwrite mints a session a blocked user cannot use; we refuse up front (docs/deviations.md).

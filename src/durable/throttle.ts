@@ -43,8 +43,9 @@ export interface AttemptCheck {
   limit: number;
 }
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-const windowEnd = (now: number) => now - (now % HOUR) + HOUR;
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** The end (unix seconds) of the hour window `now` falls in. */
+export const windowEnd = (now: number) => now - (now % HOUR) + HOUR;
 
 /**
  * Counts one attempt under each check, in order, and throws 429 `general_rate_limit_exceeded` at
@@ -68,14 +69,6 @@ export async function countAttempts(storage: DurableObjectStorage, checks: Attem
   }
   if (tightest) record(tightest);
   await scheduleCleanup(storage, reset);
-}
-
-/** Gives back an attempt counted in the current window (a login that turned out to succeed). */
-export async function refundAttempt(storage: DurableObjectStorage, key: string): Promise<void> {
-  const stored = await storage.get<Counter>(PREFIX + key);
-  if (stored && stored.until === windowEnd(nowSeconds()) && stored.count > 0) {
-    await storage.put<Counter>(PREFIX + key, { ...stored, count: stored.count - 1 });
-  }
 }
 
 /** Adds one to a counter that lives until `until` (not windowed) and returns the new count. */

@@ -5,7 +5,7 @@ import { createDatabase } from '../store/database';
 import { settle, type GateContext, type GateResult, type RateLimit } from './gate-context';
 import { answerChallenge, createChallenge, createTotp, deleteTotp, issueRecoveryCodes, setMfa, verifyTotp } from './mfa';
 import { createServerSession, deleteSession, deleteSessions, exchangeToken, login, refuseLogin, type LoginInput, type SessionClient } from './sessions';
-import { countAttempts, purgeAttempts, refundAttempt, THROTTLES, type AttemptCheck } from './throttle';
+import { countAttempts, purgeAttempts, THROTTLES, type AttemptCheck } from './throttle';
 import { createJwt, createToken, type JwtInput, type TokenInput } from './tokens';
 
 /**
@@ -16,8 +16,7 @@ import { createJwt, createToken, type JwtInput, type TokenInput } from './tokens
  * which is what makes "at most N sessions", "single-use token" and "one recovery-code set" hold
  * under concurrency — and what makes its throttles exact: 100 parallel guesses are counted one by
  * one. Instances named `email:<address>` refuse logins for unknown emails (counted per email, with
- * the same password work as a wrong password); instances named `ip:<address>` count failed logins
- * per client IP (see `services/login.ts`).
+ * the same password work as a wrong password; see `services/login.ts`).
  */
 export class UserGate extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve();
@@ -57,16 +56,6 @@ export class UserGate extends DurableObject<Env> {
   refuseLogin(request: RequestMeta, email: string, password: string, throttle: boolean) {
     const checks = throttle ? [{ key: `login|${email}`, limit: THROTTLES.login }] : [];
     return this.throttled(request, checks, (g) => refuseLogin(g, password));
-  }
-
-  /** Reserves one failed login for this client IP (the instance is named after the IP). */
-  countLoginFromIp(request: RequestMeta) {
-    return this.throttled(request, [{ key: 'login-ip', limit: THROTTLES.loginFromIp }], async () => undefined);
-  }
-
-  /** The reserved attempt was a successful login: it does not count as a failure. */
-  refundLoginFromIp(request: RequestMeta) {
-    return this.exclusive(request, (g) => refundAttempt(g.storage, 'login-ip'));
   }
 
   /** Token exchange; Appwrite limits it to 10 an hour per user and IP for non-key callers. */

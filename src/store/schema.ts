@@ -282,6 +282,21 @@ export const keys = sqliteTable(
   (t) => [uniqueIndex('keys_id_unique').on(t.id), uniqueIndex('keys_secret_hash_unique').on(t.secretHash)],
 );
 
+/**
+ * Failed e-mail logins per client IP in the current hour window (`until`: its end, unix seconds). In
+ * D1 so the count rides in the batch that looks the e-mail up and the refund in the batch that
+ * creates the session: a login is one Durable Object hop (the user's gate).
+ */
+export const loginIpAttempts = sqliteTable(
+  'login_ip_attempts',
+  {
+    ip: text('ip').primaryKey(),
+    count: integer('count').notNull(),
+    until: integer('until').notNull(),
+  },
+  (t) => [index('login_ip_attempts_until').on(t.until)],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type TargetRow = typeof targets.$inferSelect;
 export type IdentityRow = typeof identities.$inferSelect;
