@@ -94,7 +94,7 @@ async function printAnswers(plan, targets) {
       const res = await once(t.url, workload.next());
       if (res.status !== workload.expect) throw new Error(`${t.name} ${w.name}: ${res.status} ${res.text.slice(0, 200)}`);
       const body = JSON.parse(res.text);
-      const rows = body.users ?? body.sessions;
+      const rows = body.users ?? body.sessions ?? body.targets ?? body.logs;
       cells.push(`${t.name} ${rows ? `${rows.length} / ${body.total ?? '—'}` : '1 user'}`);
     }
     console.log(`  ${w.name}: ${cells.join(', ')}`);

@@ -2,6 +2,7 @@
 // served over loopback HTTP: this Worker and the bare Hono + D1 Worker (Miniflare directly, D1
 // persisted on disk as `npm run dev` keeps it), and better-auth on Node + better-sqlite3.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,30 @@ const sessionsSql = `INSERT INTO sessions (id, created_at, updated_at, user_seq,
   SELECT 's' || k.value || u.id, u.updated_at, u.updated_at, u.seq, u.id, 'email', hex(randomblob(32)), '2099-01-01T00:00:00.000Z'
   FROM users u, json_each('[${Array.from({ length: SESSIONS_EACH }, (_, k) => k)}]') k WHERE u.seq <= ${SESSION_USERS}`;
 
+/** Users 0…SESSION_USERS-1 also get an e-mail target and LOGS_EACH activity-log entries. */
+export const LOGS_EACH = 5;
+const targetsSql = `INSERT INTO targets (id, created_at, updated_at, user_seq, user_id, provider_type, identifier)
+  SELECT 't' || u.id, u.updated_at, u.updated_at, u.seq, u.id, 'email', u.email FROM users u WHERE u.seq <= ${SESSION_USERS}`;
+const logsSql = `INSERT INTO logs (id, event, user_id, user_seq, actor_id, resource, ip, user_agent, time)
+  SELECT 'l' || k.value || u.id, 'session.create', u.id, u.seq, u.id, 'user/' || u.id, '203.0.113.1', 'bench', u.updated_at
+  FROM users u, json_each('[${Array.from({ length: LOGS_EACH }, (_, k) => k)}]') k WHERE u.seq <= ${SESSION_USERS}`;
+
+/** The session secret of seeded user `i`'s first session (256 hex characters, as Appwrite's). */
+const sessionSecret = (i) => (i + 1).toString(16).padStart(8, '0').repeat(32);
+
+/** Seeded user `i`'s session credential, as a client sends it in `X-Appwrite-Session`. */
+export const sessionCredential = (i, users) =>
+  Buffer.from(JSON.stringify({ id: seededId(i, users), secret: sessionSecret(i) })).toString('base64');
+
+/** Gives the first session of each of the first SESSION_USERS users a known secret and a password factor. */
+function knownSessionsSql(users) {
+  const rows = Array.from({ length: SESSION_USERS }, (_, i) => {
+    const hash = createHash('sha256').update(sessionSecret(i)).digest('hex');
+    return `('s0${seededId(i, users)}', '${hash}')`;
+  });
+  return `UPDATE sessions SET secret_hash = v.column2, factors = '["password"]' FROM (VALUES ${rows.join(', ')}) AS v WHERE sessions.id = v.column1`;
+}
+
 /** A Worker target: bundle, start on a port with D1 persisted in a temp dir, migrate, seed. */
 async function workerTarget(name, config, users, bindings, extra = {}) {
   const bundle = bundleWorker(config);
@@ -29,7 +54,7 @@ async function workerTarget(name, config, users, bindings, extra = {}) {
   const db = await mf.getD1Database('DB');
   await applyMigrations(db);
   await seedUsers(db, users);
-  await db.prepare(sessionsSql).run();
+  await db.batch([db.prepare(sessionsSql), db.prepare(knownSessionsSql(users)), db.prepare(targetsSql), db.prepare(logsSql)]);
   // users 0…SESSION_USERS-1 are the first rows inserted, so their seq is 1…SESSION_USERS
   const target = {
     name,

@@ -2,7 +2,8 @@
 // targets; writes (they hash a password) on ours and better-auth only — the bare Worker has none.
 // Our Worker is called as a server SDK would (root API key), except sign-in, which is a guest's call;
 // better-auth's admin calls carry the admin session cookie (and Origin on POSTs), as its docs say.
-import { API_KEY, SESSION_USERS, seededId } from './targets.mjs';
+import { userAt } from '../seed-users.mjs';
+import { API_KEY, SESSION_USERS, seededId, sessionCredential } from './targets.mjs';
 
 const PASSWORD = 'bench-password-123';
 // Last names of bench/seed-users.mjs: each is part of ~1% of the e-mails (and names).
@@ -38,6 +39,9 @@ function signInPool(target) {
 export function workloads(users) {
   const anyUser = (f) => cycle(users, (i) => f(seededId(i, users)));
   const sessionUser = (f) => cycle(SESSION_USERS, (i) => f(seededId(i, users)));
+  // Seeded users with a known session secret who are not blocked (bench/seed-users.mjs blocks some).
+  const active = Array.from({ length: SESSION_USERS }, (_, i) => i).filter((i) => userAt(i, users).status);
+  const activeSession = (f) => cycle(active.length, (k) => f(sessionCredential(active[k], users)));
   const fragment = (f) => cycle(FRAGMENTS.length, (i) => f(FRAGMENTS[i]));
   let serial = 0;
   const newUser = (target) => {
@@ -87,6 +91,26 @@ export function workloads(users) {
         expect: 200,
         next: sessionUser((userId) => ({ method: 'POST', path: '/api/auth/admin/list-user-sessions', headers: baPost(t), body: { userId } })),
       }),
+    },
+    {
+      name: "list a user's targets",
+      read: true,
+      ours: () => ({ expect: 200, next: sessionUser((id) => ({ path: `/v1/users/${id}/targets`, headers: key })) }),
+      bare: () => ({ expect: 200, next: sessionUser((id) => ({ path: `/v1/users/${id}/targets` })) }),
+    },
+    {
+      name: "list a user's logs",
+      read: true,
+      ours: () => ({ expect: 200, next: sessionUser((id) => ({ path: `/v1/users/${id}/logs`, headers: key })) }),
+      bare: () => ({ expect: 200, next: sessionUser((id) => ({ path: `/v1/users/${id}/logs` })) }),
+    },
+    {
+      // A signed-in client reading its account; better-auth's equivalent is get-session (the admin's).
+      name: 'GET account (session)',
+      read: true,
+      ours: () => ({ expect: 200, next: activeSession((credential) => ({ path: '/v1/account', headers: { 'x-appwrite-project': 'default', 'x-appwrite-session': credential } })) }),
+      bare: () => ({ expect: 200, next: activeSession((credential) => ({ path: '/v1/account', headers: { 'x-appwrite-session': credential } })) }),
+      'better-auth': (t) => ({ expect: 200, next: () => ({ path: '/api/auth/get-session', headers: ba(t) }) }),
     },
     {
       name: 'create with password',

@@ -41,4 +41,38 @@ app.get('/v1/users/:id/sessions', async (c) => {
   return c.json({ total: sessions.length, sessions });
 });
 
+/** A page of a user's rows and their capped total, one batch (as ours: page + count). */
+async function pageOfUser(db: D1Database, table: 'targets' | 'logs', id: string, order: string) {
+  const owner = '(SELECT seq FROM users WHERE id = ?1)';
+  const [page, total] = await db.batch<Record<string, unknown>>([
+    db.prepare(`SELECT * FROM ${table} WHERE user_seq = ${owner} ORDER BY ${order} LIMIT ${PAGE}`).bind(id),
+    db.prepare(`SELECT count(*) AS total FROM (SELECT 1 FROM ${table} WHERE user_seq = ${owner} LIMIT ${TOTAL_CAP})`).bind(id),
+  ]);
+  return { total: total.results[0].total, rows: page.results };
+}
+
+app.get('/v1/users/:id/targets', async (c) => {
+  const { total, rows } = await pageOfUser(c.env.DB, 'targets', c.req.param('id'), 'seq');
+  return c.json({ total, targets: rows });
+});
+
+app.get('/v1/users/:id/logs', async (c) => {
+  const { total, rows } = await pageOfUser(c.env.DB, 'logs', c.req.param('id'), 'seq DESC');
+  return c.json({ total, logs: rows });
+});
+
+// The statements ours runs to check a session (the user, its sessions, a verified TOTP), one batch;
+// the credential's user id is taken on trust and nothing else is checked.
+app.get('/v1/account', async (c) => {
+  const { id } = JSON.parse(atob(c.req.header('x-appwrite-session') ?? '')) as { id: string };
+  const db = c.env.DB;
+  const owner = '(SELECT seq FROM users WHERE id = ?1)';
+  const [user] = await db.batch<Record<string, unknown>>([
+    db.prepare('SELECT * FROM users WHERE id = ?1').bind(id),
+    db.prepare(`SELECT * FROM sessions WHERE user_seq = ${owner} ORDER BY seq LIMIT 1000`).bind(id),
+    db.prepare(`SELECT id FROM authenticators WHERE user_seq = ${owner} AND type = 'totp' AND verified = 1 LIMIT 1`).bind(id),
+  ]);
+  return user.results[0] ? c.json(user.results[0]) : c.json({ message: 'not found' }, 401);
+});
+
 export default app;
