@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import { compileQueries, listPage, logsCollection } from '../queries';
+import { rowJson } from '../store/row-json';
 import { logs } from '../store/schema';
 import { userExists } from '../store/user-lookup';
 import { userSeqOf } from '../store/users';
@@ -10,6 +11,8 @@ import type { ServiceContext } from './context';
  * Entries about the user who has this id now: entries are kept when a user is deleted, but a new
  * user reusing the id has a new seq and does not inherit them.
  */
+const logRow = rowJson(logs);
+
 const entriesOfCurrentUser = (userId: string) => eq(logs.userSeq, userSeqOf(userId));
 
 /**
@@ -20,8 +23,8 @@ const entriesOfCurrentUser = (userId: string) => eq(logs.userSeq, userSeqOf(user
 export async function listUserLogs(ctx: ServiceContext, userId: string, queries: string[], legacySyntax = false, countTotal = true) {
   const q = compileQueries(queries, logsCollection, { scope: entriesOfCurrentUser(userId), legacySyntax, countTotal });
   const page = await listPage(ctx.db, q, (p) =>
-    ctx.db.select().from(logs).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+    ctx.db.select({ row: logRow.column }).from(logs).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
   );
   if (page.total === 0 && page.rows.length === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
-  return { total: page.total, logs: page.rows };
+  return { total: page.total, logs: page.rows.map((r) => logRow.parse(r.row)) };
 }

@@ -1,3 +1,4 @@
+import { rowJson } from '../store/row-json';
 import { and, eq, sql } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import { compileQueries, listPage, targetsCollection } from '../queries';
@@ -70,16 +71,18 @@ export async function createTarget(ctx: ServiceContext, userId: string, input: N
  * `GET /v1/users/{userId}/targets` with the targets queries (users-api.md §2.19). One round trip;
  * a second read only tells an empty or failed list of a missing user apart (404 comes first).
  */
+const targetRow = rowJson(targets);
+
 export async function listTargets(ctx: ServiceContext, userId: string, queries: string[], countTotal = true) {
   const q = compileQueries(queries, targetsCollection, { scope: eq(targets.userSeq, userSeqOf(userId)), countTotal });
   const page = await listPage(ctx.db, q, (p) =>
-    ctx.db.select().from(targets).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+    ctx.db.select({ row: targetRow.column }).from(targets).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
   ).catch(async (error) => {
     if (!(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
     throw error;
   });
   if (page.total === 0 && page.rows.length === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
-  return { total: page.total, targets: page.rows };
+  return { total: page.total, targets: page.rows.map((r) => targetRow.parse(r.row)) };
 }
 
 /** `GET …/targets/{targetId}`: an exact (case-sensitive) id among the user's targets, as Appwrite matches it. */

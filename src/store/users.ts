@@ -1,6 +1,7 @@
-import { eq, getTableColumns, sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
+import { eq, sql, type Placeholder } from 'drizzle-orm';
 import type { Database } from './database';
 import { preparedRead } from './prepared';
+import { rowJson } from './row-json';
 import {
   authenticators,
   challenges,
@@ -18,29 +19,9 @@ import { parseTargetsJson, targetsOfUserJson, type TargetJson } from './targets'
 /** Appwrite counts list totals up to this many documents. */
 export const TOTAL_CAP = 5000;
 
-/**
- * How a column's value is written into the row's JSON: booleans and JSON text become JSON values. A
- * column holds JSON when its own driver mapping turns `'{}'` into an object (the schema's `json()`).
- */
-const jsonValue = (column: Column) => {
-  const ref = `"users"."${column.name}"`;
-  if (column.dataType === 'boolean') return `json(case when ${ref} then 'true' else 'false' end)`;
-  return typeof column.mapFromDriverValue('{}') === 'object' ? `json(${ref})` : ref;
-};
+const userRow = rowJson(users);
 
-/**
- * The whole user row as ONE JSON object built by SQLite, so a read renders one column and decodes
- * one JSON.parse per row: Drizzle's rendering and decoding of the 25-column selection was the
- * largest share of a user list's own CPU time (`npm run profile`). Keys are the schema's, so the
- * parsed object is the row Drizzle would give.
- */
-const userJson = sql.raw(
-  `json_object(${Object.entries(getTableColumns(users))
-    .map(([key, column]) => `'${key}', ${jsonValue(column)}`)
-    .join(', ')})`,
-) as SQL<string>;
-
-const userWithTargetsColumns = { userJson, targetsJson: targetsOfUserJson };
+const userWithTargetsColumns = { userJson: userRow.column, targetsJson: targetsOfUserJson };
 
 /**
  * A user with its targets, as one statement reads them. `impersonatorUserId` is set on the user a
@@ -51,7 +32,7 @@ export type UserWithTargets = UserRow & { targets: TargetJson[]; impersonatorUse
 type UserWithTargetsRow = { userJson: string; targetsJson: string | null };
 
 export const toUserWithTargets = ({ userJson, targetsJson }: UserWithTargetsRow): UserWithTargets => ({
-  ...(JSON.parse(userJson) as UserRow),
+  ...userRow.parse(userJson),
   targets: parseTargetsJson(targetsJson),
 });
 

@@ -2,17 +2,18 @@ import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../../src/store/database';
-import { users } from '../../../src/store/schema';
+import { rowJson } from '../../../src/store/row-json';
+import { logs, targets, users } from '../../../src/store/schema';
 import { findUserWithTargets } from '../../../src/store/users';
 import { call } from '../helpers/api';
 
 const db = createDatabase(env.DB);
 
 /**
- * A user read decodes the row from one SQLite-built JSON object (src/store/users.ts); it must be the
- * very row Drizzle decodes from the columns, for every column, set and unset, true and false.
+ * Reads decode a row from one SQLite-built JSON object (src/store/row-json.ts); it must be the very
+ * row Drizzle decodes from the columns, for every column, set and unset, true and false.
  */
-describe('user row read as JSON', () => {
+describe('rows read as JSON', () => {
   it('equals the Drizzle-decoded row, with every kind of value', async () => {
     const created = await call('POST', '/v1/users', {
       body: { userId: 'row-json-1', email: 'Row.Json@example.com', phone: '+14155550123', password: 'password-123', name: 'Row "JSON" \\ ü' },
@@ -46,5 +47,17 @@ describe('user row read as JSON', () => {
     expect(row.email).toBeNull();
     expect(row.password).toBeNull();
     expect(targets).toEqual([]);
+  });
+
+  it('equals the Drizzle-decoded rows of targets and logs', async () => {
+    await call('POST', '/v1/users', { body: { userId: 'row-json-3', email: 'row3@example.com', phone: '+14155550199' } });
+    await call('PATCH', '/v1/users/row-json-3/name', { body: { name: 'Row Three' } });
+    for (const table of [targets, logs]) {
+      const row = rowJson(table);
+      const viaJson = (await db.select({ row: row.column }).from(table).where(eq(table.userId, 'row-json-3')).orderBy(table.seq)).map((r) => row.parse(r.row));
+      const viaDrizzle = await db.select().from(table).where(eq(table.userId, 'row-json-3')).orderBy(table.seq);
+      expect(viaJson.length).toBeGreaterThan(1);
+      expect(viaJson).toStrictEqual(viaDrizzle);
+    }
   });
 });
