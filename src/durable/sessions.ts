@@ -52,6 +52,9 @@ async function sessionValues(g: GateContext, kind: SessionKind, client: SessionC
   return { values, secret };
 }
 
+/** Whether the session with this id exists: the condition every other write of its batch carries. */
+const sessionInserted = (g: GateContext, id: string) => exists(g.db.select({ one: sql`1` }).from(sessions).where(eq(sessions.id, id)));
+
 /** Max-sessions trimming after an Account-API login (sessions-tokens.md §7), if `when` holds; 0 or less means unlimited. */
 const trimSessions = (g: GateContext, userSeq: number | SQL, when: SQL) =>
   g.config.maxSessions > 0 ? [trimSessionsStatement(g.db, userSeq, g.config.maxSessions, when)] : [];
@@ -95,7 +98,7 @@ export async function login(g: GateContext, input: LoginInput, retried = false):
   const { values, secret } = await sessionValues(g, { provider: 'email', providerUid: input.email, factors: ['password'] }, input.client);
   const unchanged = sql`${users.seq} = ${user.seq} and ${users.password} is ${user.password} and ${users.status} = 1 and ${users.email} = ${input.email}`;
   const insert = insertSelect(g.db, sessions, { ...values, userSeq: sql`${users.seq}`, userId: sql`${users.id}` }, sql`from ${users} where ${unchanged}`);
-  const created = exists(g.db.select({ one: sql`1` }).from(sessions).where(eq(sessions.id, values.id)));
+  const created = sessionInserted(g, values.id);
   // Appwrite re-hashes by algorithm name only: argon2 users keep their parameters (password-hashes.md §5).
   const rehash =
     user.hash === 'argon2'
@@ -156,7 +159,7 @@ export async function exchangeToken(g: GateContext, userId: string, secret: stri
     and(eq(tokens.userSeq, users.seq), eq(tokens.secretHash, hash), gte(tokens.expire, now), inArray(tokens.type, typeIn));
   const kindOf = (field: 'provider' | 'factor') =>
     sql`case ${tokens.type} ${sql.join(types.map((type) => sql`when ${type} then ${TOKEN_KINDS[type][field]}`), sql` `)} end`;
-  const created = exists(g.db.select({ one: sql`1` }).from(sessions).where(eq(sessions.id, values.id)));
+  const created = sessionInserted(g, values.id);
   const verified = (kind: 'email' | 'phone') => types.filter((type) => TOKEN_KINDS[type].verifies === kind);
   const seq = userSeqOf(userId);
   const [[found], [session]] = await g.db.batch([
@@ -168,14 +171,13 @@ export async function exchangeToken(g: GateContext, userId: string, secret: stri
       sql`from ${users} join ${tokens} on ${matching(types)} where ${users.id} = ${userId} and ${users.status} = 1 limit 1`,
     ).returning(),
     auditStatement(g, 'session.create', userId, { signedIn: true, when: created }),
-    g.db
-      .update(users)
-      .set({ emailVerification: true, updatedAt: now })
-      .where(and(eq(users.id, userId), created, exists(g.db.select({ one: sql`1` }).from(tokens).where(matching(verified('email')))))),
-    g.db
-      .update(users)
-      .set({ phoneVerification: true, updatedAt: now })
-      .where(and(eq(users.id, userId), created, exists(g.db.select({ one: sql`1` }).from(tokens).where(matching(verified('phone')))))),
+    // A magic-URL/e-mail token verifies the e-mail, a phone token the phone (before the token goes).
+    ...(['email', 'phone'] as const).map((kind) =>
+      g.db
+        .update(users)
+        .set(kind === 'email' ? { emailVerification: true, updatedAt: now } : { phoneVerification: true, updatedAt: now })
+        .where(and(eq(users.id, userId), created, exists(g.db.select({ one: sql`1` }).from(tokens).where(matching(verified(kind)))))),
+    ),
     g.db.delete(tokens).where(and(eq(tokens.userSeq, seq), eq(tokens.secretHash, hash), created)),
     purgeExpiredTokensStatement(g.db, seq, now, created),
     ...trimSessions(g, seq, created),
