@@ -22,7 +22,7 @@ const sessionsSql = `INSERT INTO sessions (id, created_at, updated_at, user_seq,
   FROM users u, json_each('[${Array.from({ length: SESSIONS_EACH }, (_, k) => k)}]') k WHERE u.seq <= ${SESSION_USERS}`;
 
 /** Users 0…SESSION_USERS-1 also get an e-mail target and LOGS_EACH activity-log entries. */
-export const LOGS_EACH = 5;
+const LOGS_EACH = 5;
 const targetsSql = `INSERT INTO targets (id, created_at, updated_at, user_seq, user_id, provider_type, identifier)
   SELECT 't' || u.id, u.updated_at, u.updated_at, u.seq, u.id, 'email', u.email FROM users u WHERE u.seq <= ${SESSION_USERS}`;
 const logsSql = `INSERT INTO logs (id, event, user_id, user_seq, actor_id, resource, ip, user_agent, time)
