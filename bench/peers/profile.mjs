@@ -2,7 +2,7 @@
 // Starts the target of the peers bench (ours, or bare) seeded as the bench seeds it, opens workerd's
 // DevTools inspector, records a sampling CPU profile while one workload of bench/peers/workloads.mjs
 // runs (default "get user by id", c=1, 5 s), writes it as a .cpuprofile (open it in Chrome DevTools →
-// Performance, or speedscope) and prints the self and total time per function and per source module.
+// Performance, or speedscope) and prints the self and total time per function, per request.
 // Only the isolate's JavaScript is sampled: SQLite runs in workerd's C++ (D1 is a Durable Object), so its
 // time shows as idle or `(program)`, as does the HTTP stack outside the Worker.
 // Knobs: PROFILE_USERS (10000), PROFILE_SECONDS (5), PROFILE_INTERVAL_US (100).
@@ -52,7 +52,7 @@ async function devtools(url) {
   };
 }
 
-/** Self and total (inclusive) microseconds per function and per module of a V8 CPU profile. */
+/** Self and total (inclusive) microseconds per function of a V8 CPU profile. */
 function summarise(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
