@@ -18,11 +18,12 @@ function jsonValue(table: string, column: Column): string {
  * is the row Drizzle would give (tested in test/worker/store/row-json.test.ts).
  */
 export function rowJson<T extends SQLiteTable>(table: T) {
-  const name = getTableName(table);
-  const column = sql.raw(
-    `json_object(${Object.entries(getTableColumns(table))
-      .map(([key, c]) => `'${key}', ${jsonValue(name, c)}`)
-      .join(', ')})`,
-  ) as SQL<string>;
+  const column = sql.raw(jsonObjectSql(table)) as SQL<string>;
   return { column, parse: (text: string) => JSON.parse(text) as T['$inferSelect'] };
+}
+
+/** The `json_object(…)` text of a row of `table` read as `alias`: every column, or the `keys` given. */
+export function jsonObjectSql<T extends SQLiteTable>(table: T, alias: string = getTableName(table), keys?: ReadonlyArray<keyof T['_']['columns'] & string>) {
+  const columns = getTableColumns(table) as Record<string, Column>;
+  return `json_object(${(keys ?? Object.keys(columns)).map((key) => `'${key}', ${jsonValue(alias, columns[key])}`).join(', ')})`;
 }

@@ -1,4 +1,5 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { jsonObjectSql } from './row-json';
 import { targets, type TargetRow } from './schema';
 
 /** The target columns a user carries in its model (the rest are internal). */
@@ -6,20 +7,16 @@ const FIELDS = ['id', 'createdAt', 'updatedAt', 'userId', 'name', 'providerId', 
 
 export type TargetJson = Pick<TargetRow, (typeof FIELDS)[number]>;
 
-const columns = getTableColumns(targets);
-
 /**
  * A correlated subquery returning the user's targets (insertion order) as a JSON array, so a
- * user and its targets come back in one statement. `"users"."seq"` is spelled out because Drizzle
- * renders columns unqualified in single-table selects, which would bind to `targets.seq` here.
+ * user and its targets come back in one statement; booleans are JSON booleans (row-json.ts).
+ * `"users"."seq"` is spelled out because Drizzle renders columns unqualified in single-table
+ * selects, which would bind to `targets.seq` here.
  */
-export const targetsOfUserJson = sql.raw(`(select json_group_array(json_object(
-  ${FIELDS.map((field) => `'${field}', t.${columns[field].name}`).join(', ')}))
+export const targetsOfUserJson = sql.raw(`(select json_group_array(${jsonObjectSql(targets, 't', FIELDS)})
   from (select * from targets where targets.user_seq = "users"."seq" order by targets.seq limit 1000) t)`) as ReturnType<typeof sql<string>>;
 
-/** SQLite's JSON has no booleans: `expired` arrives as 0/1. */
-export const parseTargetsJson = (value: string | null): TargetJson[] =>
-  value ? (JSON.parse(value) as TargetJson[]).map((t) => ({ ...t, expired: Boolean(t.expired) })) : [];
+export const parseTargetsJson = (value: string | null): TargetJson[] => (value ? (JSON.parse(value) as TargetJson[]) : []);
 
 export const toTargetJson = (row: TargetRow): TargetJson =>
   Object.fromEntries(FIELDS.map((field) => [field, row[field]])) as TargetJson;

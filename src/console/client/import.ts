@@ -150,13 +150,19 @@ function importScreen() {
     lock(upload, 'users.write'), steps);
 }
 
-async function dryRunStep(rows, steps) {
-  const card = section('2. Dry run: nothing is written', 'dry-run-h');
-  card.id = 'dry-run';
+// A numbered step of the import: its card (added to the steps), a progress bar and a message line.
+function stepCard(steps, title, id) {
+  const card = section(title, id + '-h');
+  card.id = id;
   const progress = progressView();
   const line = messageLine();
   card.append(progress, line);
   steps.append(card);
+  return { card, progress, line };
+}
+
+async function dryRunStep(rows, steps) {
+  const { card, progress, line } = stepCard(steps, '2. Dry run: nothing is written', 'dry-run');
   const report = await sendImport(rows, true, progress.update);
   card.append(importReport(report, rows, true));
   if (report.error) {
@@ -174,12 +180,7 @@ async function dryRunStep(rows, steps) {
 }
 
 async function commitStep(rows, steps) {
-  const card = section('3. Commit', 'commit-h');
-  card.id = 'commit';
-  const progress = progressView();
-  const line = messageLine();
-  card.append(progress, line);
-  steps.append(card);
+  const { card, progress, line } = stepCard(steps, '3. Commit', 'commit');
   say(line, 'Importing…');
   const file = document.getElementById('import-file');
   file.disabled = true;

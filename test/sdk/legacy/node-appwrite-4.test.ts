@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createJwtFor, createSessionFor, legacyClient, legacyId } from './scenario';
+import { createSessionFor, legacyClient, legacyId } from './scenario';
 
 /** node-appwrite 4.0.2 sends `X-Appwrite-Response-Format: 0.12.0` and expects Appwrite 0.12's models. */
 describe('node-appwrite 4.0.2 (format 0.12.0): every Users method', () => {
   it('runs the 0.12 scenario with the shapes its models declare and no warning', async () => {
-    const { users, account, fails, report } = legacyClient('node-appwrite-4');
+    const { users, fails, report, checkAccountWithJwt } = legacyClient('node-appwrite-4');
     const tag = legacyId('na4');
     const ids = [0, 1, 2].map((i) => `${tag}x${i}`);
     for (const id of ids) {
@@ -55,16 +55,7 @@ describe('node-appwrite 4.0.2 (format 0.12.0): every Users method', () => {
     const page = await users('getLogs', 'LogList', id, 2, 1);
     expect(page.logs).toEqual(logs.logs.slice(1, 3));
 
-    // The Account subset we serve, as this SDK calls it with a JWT.
-    const signedIn = await createSessionFor(ids[1]);
-    const me = account(await createJwtFor(ids[1], signedIn));
-    expect(await me('get', 'User')).toMatchObject({ $id: ids[1] });
-    const mine = await me('getSessions', 'SessionList');
-    // A JWT is not a session: none is `current` (account-minimal.md).
-    expect(mine.sessions.map((s: any) => [s.$id, s.current])).toEqual([[signedIn, false]]);
-    expect(await me('getSession', 'Session', signedIn)).toMatchObject({ $id: signedIn, userId: ids[1] });
-    await me('deleteSessions', null);
-    expect((await users('getSessions', 'SessionList', ids[1])).sessions).toEqual([]);
+    await checkAccountWithJwt(ids[1]);
 
     for (const user of [...ids, unique.$id]) await users('delete', null, user);
     const missing = await fails(404, 'get', id);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createJwtFor, createSessionFor, legacyClient, legacyId } from './scenario';
+import { createSessionFor, legacyClient, legacyId } from './scenario';
 
 /** node-appwrite 7.0.3 sends `X-Appwrite-Response-Format: 0.15.0` and expects Appwrite 0.15's models. */
 describe('node-appwrite 7.0.3 (format 0.15.0): every Users method', () => {
   it('runs the 0.15 scenario with the shapes its models declare and no warning', async () => {
-    const { users, account, fails, report } = legacyClient('node-appwrite-7');
+    const { users, fails, report, checkAccountWithJwt } = legacyClient('node-appwrite-7');
     const tag = legacyId('na7');
     const ids = [0, 1, 2].map((i) => `${tag}x${i}`);
     for (const id of ids) {
@@ -52,16 +52,7 @@ describe('node-appwrite 7.0.3 (format 0.15.0): every Users method', () => {
     expect(logs.total).toBeGreaterThanOrEqual(8);
     expect((await users('getLogs', 'LogList', id, 1, 1)).logs).toEqual([logs.logs[1]]);
 
-    // The Account subset we serve, as this SDK calls it with a JWT.
-    const signedIn = await createSessionFor(ids[1]);
-    const me = account(await createJwtFor(ids[1], signedIn));
-    expect(await me('get', 'User')).toMatchObject({ $id: ids[1] });
-    const mine = await me('getSessions', 'SessionList');
-    // A JWT is not a session: none is `current` (account-minimal.md).
-    expect(mine.sessions.map((s: any) => [s.$id, s.current])).toEqual([[signedIn, false]]);
-    expect(await me('getSession', 'Session', signedIn)).toMatchObject({ $id: signedIn, userId: ids[1] });
-    await me('deleteSessions', null);
-    expect((await users('getSessions', 'SessionList', ids[1])).sessions).toEqual([]);
+    await checkAccountWithJwt(ids[1]);
 
     for (const user of [...ids, unique.$id]) await users('delete', null, user);
     const missing = await fails(404, 'get', id);

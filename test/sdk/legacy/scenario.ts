@@ -58,7 +58,20 @@ export function legacyClient(pkg: string) {
     console.log(`${pkg}: ${stats.calls} SDK calls covering ${called.size}/${methods.length} Users methods, ${stats.warnings} SDK warnings`);
     return { ...stats, uncalled: methods.filter((m) => !called.has(m)) };
   };
-  return { users: caller(users, 'users'), account, fails, report };
+  const usersCall = caller(users, 'users');
+  /** The Account subset we serve, as this SDK calls it with a JWT of a new session of `userId`. */
+  async function checkAccountWithJwt(userId: string) {
+    const signedIn = await createSessionFor(userId);
+    const me = account(await createJwtFor(userId, signedIn));
+    expect(await me('get', 'User')).toMatchObject({ $id: userId });
+    const mine = await me('getSessions', 'SessionList');
+    // A JWT is not a session: none is `current` (account-minimal.md).
+    expect(mine.sessions.map((s: any) => [s.$id, s.current])).toEqual([[signedIn, false]]);
+    expect(await me('getSession', 'Session', signedIn)).toMatchObject({ $id: signedIn, userId });
+    await me('deleteSessions', null);
+    expect((await usersCall('getSessions', 'SessionList', userId)).sessions).toEqual([]);
+  }
+  return { users: usersCall, account, fails, report, checkAccountWithJwt };
 }
 
 /** Set-up the 0.x Users API cannot do itself (it had no session or JWT routes): the 1.x routes. */
