@@ -93,11 +93,6 @@ export function behaviour(format: ResponseFormat): Behaviour {
   return rules;
 }
 
-/** The table itself, for documentation and tests. */
-export const VERSION_GATES: ReadonlyArray<{ name: string; since: string; what: string }> = Object.entries(GATES).map(
-  ([name, gate]) => ({ name, since: gate.since, what: gate.what }),
-);
-
 /** An error whose status or message an older format had differently, or null. */
 export function olderError(format: ResponseFormat, type: ErrorType): { status: number; message: string } | null {
   const b = behaviour(format);
