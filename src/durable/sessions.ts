@@ -42,7 +42,7 @@ async function sessionValues(g: GateContext, kind: SessionKind, client: SessionC
     createdAt: now,
     updatedAt: now,
     ...kind,
-    secretHash: await sha256Hex(secret),
+    secretHash: sha256Hex(secret),
     userAgent: client.userAgent,
     ip: client.ip,
     countryCode: client.countryCode,
@@ -152,7 +152,7 @@ const TOKEN_KINDS: Record<number, { factor: string; provider: string; verifies?:
  */
 export async function exchangeToken(g: GateContext, userId: string, secret: string, client: SessionClient): Promise<IssuedSession> {
   const now = nowIso();
-  const hash = await sha256Hex(secret);
+  const hash = sha256Hex(secret);
   const { values, secret: sessionSecret } = await sessionValues(g, { provider: '', providerUid: '', factors: [] }, client);
   const types = Object.keys(TOKEN_KINDS).map(Number);
   const matching = (typeIn: number[]) =>

@@ -31,7 +31,7 @@ export async function createToken(g: GateContext, userId: string, input: TokenIn
       userSeq: user.seq,
       userId: user.id,
       type: TOKEN_TYPE_GENERIC,
-      secretHash: await sha256Hex(secret),
+      secretHash: sha256Hex(secret),
       expire: new Date(Date.now() + input.expire * 1000).toISOString(),
       userAgent: input.client.userAgent,
       ip: input.client.ip,

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { UserWithTargets } from '../models/user';
-import { timingSafeEqual } from '../crypto/encoding';
 import { nowIso, type Database } from '../store/database';
 import { users, type SessionRow } from '../store/schema';
 import { findUserWithTargets, findUserWithTargetsByContact } from '../store/users';
@@ -26,11 +25,8 @@ export interface Authentication {
 export async function authenticateSession(db: Database, credential: string): Promise<Authentication | null> {
   const decoded = decodeSessionCredential(credential);
   if (!decoded) return null;
-  const [found, hash] = await Promise.all([loadUserCredentials(db, decoded.id), sha256Hex(decoded.secret)]);
-  if (!found.user) return null;
-  const now = nowIso();
-  const session = found.sessions.find((s) => timingSafeEqual(s.secretHash, hash) && s.expire >= now);
-  return session ? { user: found.user, session, totpVerified: found.totpVerified } : null;
+  const found = await loadUserCredentials(db, decoded.id, { secretHash: sha256Hex(decoded.secret) });
+  return found?.session ? found : null;
 }
 
 /**
@@ -43,9 +39,9 @@ export async function authenticateJwt(db: Database, jwtSecret: string, token: st
   if (!verified.ok) throw new AppwriteError('user_jwt_invalid', `Failed to verify JWT. ${verified.reason}`);
   const { userId, sessionId } = verified.payload;
   if (typeof userId !== 'string' || !userId) return undefined;
-  const found = await loadUserCredentials(db, userId);
-  if (!found.user) return null;
-  if (typeof sessionId === 'string' && sessionId && !found.sessions.some((s) => s.id === sessionId)) return null;
+  const bound = typeof sessionId === 'string' && sessionId !== '';
+  const found = await loadUserCredentials(db, userId, { sessionId: bound ? sessionId : '' });
+  if (!found || (bound && !found.session)) return null;
   return { user: found.user, session: null, totpVerified: found.totpVerified };
 }
 

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { nowIso, type Database } from './database';
 import { preparedRead } from './prepared';
-import { authenticators, sessions, tokens, users, type SessionRow } from './schema';
-import { selectUserWithTargets, toUserWithTargets, userSeqOf } from './users';
+import { sessions, tokens, users, type SessionRow } from './schema';
+import { jsonObjectSql } from './row-json';
+import { toUserWithTargets, userWithTargetsColumns, type UserWithTargets } from './users';
 
 /** Appwrite reads a user's sessions in creation order, at most 1000 (`APP_LIMIT_SUBQUERY`). */
 export const SESSIONS_LIMIT = 1000;
@@ -24,34 +25,51 @@ export async function sessionsOfUser(db: Database, userId: string): Promise<Sess
   return rows.length ? rows.flatMap((r) => (r.session ? [r.session] : [])) : null;
 }
 
-const sessionsOfUserId = preparedRead((db) =>
-  db
-    .select()
-    .from(sessions)
-    .where(eq(sessions.userSeq, userSeqOf(sql.placeholder('id'))))
-    .orderBy(asc(sessions.seq))
-    .limit(SESSIONS_LIMIT),
-);
+/**
+ * Everything a credential check needs in ONE statement: the user with its targets, the one session
+ * the credential names (`where`, over that user's sessions, oldest first), and whether a verified
+ * TOTP authenticator exists (the MFA factor count).
+ */
+const credentialsRead = (where: SQL) =>
+  preparedRead((db) =>
+    db
+      .select({
+        ...userWithTargetsColumns,
+        // Aliased and qualified by hand: Drizzle leaves columns of a one-table select unqualified,
+        // and "seq" inside the subquery would then be the session's, not the user's.
+        sessionJson: sql<string | null>`(select ${sql.raw(jsonObjectSql(sessions, 's'))} from sessions s where s.user_seq = "users"."seq" and ${where} order by s.seq limit 1)`,
+        totp: sql<number>`exists (select 1 from authenticators a where a.user_seq = "users"."seq" and a.type = 'totp' and a.verified = 1)`,
+      })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id'))),
+  );
 
-const verifiedTotpOfUserId = preparedRead((db) =>
-  db
-    .select({ id: authenticators.id })
-    .from(authenticators)
-    .where(and(eq(authenticators.userSeq, userSeqOf(sql.placeholder('id'))), eq(authenticators.type, 'totp'), eq(authenticators.verified, true)))
-    .limit(1),
-);
+/** By secret: an unexpired session whose stored SHA-256 is the credential's. */
+const credentialsBySecret = credentialsRead(sql`s.secret_hash = ${sql.placeholder('secretHash')} and s.expire >= ${sql.placeholder('now')}`);
+/** By id: the session a JWT is bound to, expired or not (Appwrite checks only that the user still has it). */
+const credentialsBySessionId = credentialsRead(sql`s.id = ${sql.placeholder('sessionId')}`);
+
+export interface UserCredentials {
+  user: UserWithTargets;
+  session: SessionRow | null;
+  totpVerified: boolean;
+}
 
 /**
- * One round trip for everything a credential check needs: the user with targets, their sessions,
- * and whether a verified TOTP authenticator exists (the MFA factor count).
+ * The user a credential names, the session it names (by its secret's digest, unexpired, or by id
+ * for a JWT) and the TOTP state, in one round trip; null when there is no such user.
  */
-export async function loadUserCredentials(db: Database, userId: string) {
-  const [[user], userSessions, totp] = await db.batch([
-    selectUserWithTargets(db, userId),
-    sessionsOfUserId.bound(db, { id: userId }),
-    verifiedTotpOfUserId.bound(db, { id: userId }),
-  ]);
-  return { user: user ? toUserWithTargets(user) : null, sessions: userSessions, totpVerified: totp.length > 0 };
+export async function loadUserCredentials(
+  db: Database,
+  userId: string,
+  session: { secretHash: string } | { sessionId: string },
+): Promise<UserCredentials | null> {
+  const row =
+    'secretHash' in session
+      ? await credentialsBySecret.get(db, { id: userId, secretHash: session.secretHash, now: nowIso() })
+      : await credentialsBySessionId.get(db, { id: userId, sessionId: session.sessionId });
+  if (!row) return null;
+  return { user: toUserWithTargets(row), session: row.sessionJson ? (JSON.parse(row.sessionJson) as SessionRow) : null, totpVerified: row.totp === 1 };
 }
 
 /** Deletes all but the newest `keep` sessions of a user (max-sessions trimming, oldest first); `when`: only if it holds. */

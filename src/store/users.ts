@@ -21,7 +21,7 @@ export const TOTAL_CAP = 5000;
 
 const userRow = rowJson(users);
 
-const userWithTargetsColumns = { userJson: userRow.column, targetsJson: targetsOfUserJson };
+export const userWithTargetsColumns = { userJson: userRow.column, targetsJson: targetsOfUserJson };
 
 /**
  * A user with its targets, as one statement reads them. `impersonatorUserId` is set on the user a
