@@ -111,11 +111,21 @@ function parseOne(text: string, legacySyntax: boolean): Query {
 
 /** Raw `queries` (+ `search`) → SQL pieces for one list (queries.md §5–§8). */
 export function compileQueries(raw: readonly string[], spec: CollectionSpec, options: CompileOptions = {}): CompiledQueries {
-  const queries = parseQueries(raw, spec, options.legacySyntax);
-  const first = (type: string) => queries.find((q) => methodType(q.method) === type);
-  const limit = first('limit');
-  const offset = first('offset');
-  const cursorQuery = first('cursor');
+  return compileParsed(parseQueries(raw, spec, options.legacySyntax), spec, options);
+}
+
+/** The page's limit and offset: the first of each query, else the list's default and 0. */
+export function pageBounds(queries: readonly Query[], options: Pick<CompileOptions, 'defaultLimit'>): { limit: number; offset: number } {
+  const limit = queries.find((q) => q.method === 'limit');
+  const offset = queries.find((q) => q.method === 'offset');
+  return { limit: limit ? clampInt(limit.values[0]) : (options.defaultLimit ?? DEFAULT_LIMIT), offset: offset ? clampInt(offset.values[0]) : 0 };
+}
+
+/** Whether parsed queries only set the page's limit/offset (or select, which lists ignore): no filter, order or cursor. */
+export const onlyPageBounds = (queries: readonly Query[]) => queries.every((q) => ['limit', 'offset', 'select'].includes(methodType(q.method)));
+
+export function compileParsed(queries: readonly Query[], spec: CollectionSpec, options: CompileOptions = {}): CompiledQueries {
+  const cursorQuery = queries.find((q) => methodType(q.method) === 'cursor');
 
   let deferredError: AppwriteError | null = null;
   const conditions: SQL[] = [];
@@ -155,8 +165,7 @@ export function compileQueries(raw: readonly string[], spec: CollectionSpec, opt
       }
     : null;
   const filter = conditions.length > 0 ? joined(conditions, 'and') : undefined;
-  const pageLimit = limit ? clampInt(limit.values[0]) : (options.defaultLimit ?? DEFAULT_LIMIT);
-  const pageOffset = offset ? clampInt(offset.values[0]) : 0;
+  const { limit: pageLimit, offset: pageOffset } = pageBounds(queries, options);
   // A lone membership filter in creation order: the page reads only the first limit + offset
   // entries of its indexes past the cursor, instead of every match (the filter is the same set).
   const streamed =

@@ -39,7 +39,7 @@
  * - `queriesParam`: the `queries` param rule for `validateParams` (``Queries must be an array``).
  */
 export { compileQueries, parseQueries, type CompileOptions, type CompiledQueries, type CursorRef } from './compile';
-export { listPage, type PageClauses } from './list-page';
+export { listPage, listQuery, type ListRequest, type PageClauses } from './list-page';
 export type { AttributeSpec, CollectionSpec } from './collection';
 export { usersCollection } from './collections/users';
 export { identitiesCollection } from './collections/identities';

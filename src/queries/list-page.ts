@@ -1,16 +1,18 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { Database } from '../store/database';
-import type { CompiledQueries } from './compile';
+import { compileParsed, onlyPageBounds, pageBounds, parseQueries, type CompiledQueries } from './compile';
+import type { CollectionSpec } from './collection';
+import { bindPrepared, oncePerDatabase, type Prepared } from '../store/prepared';
 import { invalidQueries } from './query';
 
 /** The clauses a list's row query must apply (the rest — columns, joins — is the caller's). */
 export interface PageClauses {
   where: SQL | undefined;
   orderBy: SQL[];
-  limit: number;
-  offset: number;
+  limit: number | Placeholder;
+  offset: number | Placeholder;
 }
 
 export type RowsQuery<Row> = BatchItem<'sqlite'> & PromiseLike<Row[]>;
@@ -38,12 +40,7 @@ export async function listPage<Row, Extra = never>(
     if (probe) checkCursor(q, await probe);
     throw q.deferredError;
   }
-  const filtered = db.select({ one: sql`1` }).from(spec.table).where(q.filter);
-  const count = q.totalSet
-    ? db.select({ total: sql<number>`count(*)` }).from(sql`(${q.totalSet}) as matching`)
-    : db
-        .select({ total: sql<number>`count(*)` })
-        .from((spec.totalCap === null ? filtered : filtered.limit(spec.totalCap)).as('matching'));
+  const count = countStatement(db, q);
   const page = rows({ where: q.where, orderBy: q.orderBy, limit: q.limit, offset: q.offset });
   // `total=false` (1.8.1): the count is neither run nor paid for; the answer's total is 0.
   const statements = [page, ...(q.countTotal ? [count] : []), ...(probe ? [probe] : []), ...(extra ? [extra] : [])];
@@ -54,6 +51,60 @@ export async function listPage<Row, Extra = never>(
   const extraRows = extra ? (results[results.length - 1] as Extra[]) : [];
   if (found) checkCursor(q, found);
   return { rows: q.reverse ? list.reverse() : list, total: counted ? counted[0].total : 0, extra: extraRows };
+}
+
+/** The list's (capped) total: what `filter` matches, or the lone membership filter's `totalSet`. */
+function countStatement(db: Database, q: CompiledQueries) {
+  const filtered = db.select({ one: sql`1` }).from(q.spec.table).where(q.filter);
+  return q.totalSet
+    ? db.select({ total: sql<number>`count(*)` }).from(sql`(${q.totalSet}) as matching`)
+    : db
+        .select({ total: sql<number>`count(*)` })
+        .from((q.spec.totalCap === null ? filtered : filtered.limit(q.spec.totalCap)).as('matching'));
+}
+
+export interface ListRequest {
+  queries: readonly string[];
+  search?: string | null;
+  legacySyntax?: boolean;
+  countTotal?: boolean;
+  /** The owner the list is scoped to (a user's targets, logs). */
+  owner?: string;
+}
+
+/**
+ * A list route's read, declared once: its collection, the rows it selects (apply all four clauses)
+ * and, for a list of one owner's documents, the scope. `run` validates the queries as
+ * `compileQueries` does; a request that only sets limit/offset (a user's targets or logs, a first
+ * page: most requests) runs statements built and rendered once per isolate with its values bound —
+ * Drizzle's building and rendering was most of a list's own CPU time (`npm run profile`) — and any
+ * other request is compiled and run by `listPage`.
+ */
+export function listQuery<Row>(
+  spec: CollectionSpec,
+  rows: (db: Database, clauses: PageClauses) => RowsQuery<Row>,
+  options: { scope?: (owner: string | Placeholder) => SQL; defaultLimit?: number } = {},
+) {
+  const prepared = oncePerDatabase((db) => {
+    const q = compileParsed([], spec, { scope: options.scope?.(sql.placeholder('owner')) });
+    const page = rows(db, { where: q.where, orderBy: q.orderBy, limit: sql.placeholder('limit'), offset: sql.placeholder('offset') });
+    const prepare = (query: unknown) => (query as { prepare(): Prepared<unknown> }).prepare();
+    return { page: prepare(page) as Prepared<Row>, count: prepare(countStatement(db, q)) as Prepared<{ total: number }> };
+  });
+  return {
+    async run(db: Database, request: ListRequest): Promise<{ rows: Row[]; total: number }> {
+      const compileOptions = { ...request, scope: request.owner === undefined ? undefined : options.scope?.(request.owner), defaultLimit: options.defaultLimit };
+      const queries = parseQueries(request.queries, spec, request.legacySyntax);
+      if (request.search != null || !onlyPageBounds(queries)) {
+        return listPage(db, compileParsed(queries, spec, compileOptions), (clauses) => rows(db, clauses));
+      }
+      const values = { owner: request.owner, ...pageBounds(queries, compileOptions) };
+      const { page, count } = prepared(db);
+      if (request.countTotal === false) return { rows: await bindPrepared(page, values), total: 0 };
+      const [list, counted] = await db.batch([bindPrepared(page, values), bindPrepared(count, values)] as unknown as [RowsQuery<Row>, RowsQuery<{ total: number }>]);
+      return { rows: list, total: counted[0].total };
+    },
+  };
 }
 
 function checkCursor(q: CompiledQueries, found: Array<{ value: unknown }>): void {

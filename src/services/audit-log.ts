@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
-import { compileQueries, listPage, logsCollection } from '../queries';
+import { listQuery, logsCollection } from '../queries';
 import { rowJson } from '../store/row-json';
 import { logs } from '../store/schema';
 import { userExists } from '../store/user-lookup';
@@ -13,7 +13,11 @@ import type { ServiceContext } from './context';
  */
 const logRow = rowJson(logs);
 
-const entriesOfCurrentUser = (userId: string) => eq(logs.userSeq, userSeqOf(userId));
+const entriesOfCurrentUser = listQuery(
+  logsCollection,
+  (db, p) => db.select({ row: logRow.column }).from(logs).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+  { scope: (userId) => eq(logs.userSeq, userSeqOf(userId)) },
+);
 
 /**
  * `GET /v1/users/{userId}/logs`: entries about the user, newest first, `limit`/`offset` only. One
@@ -21,10 +25,7 @@ const entriesOfCurrentUser = (userId: string) => eq(logs.userSeq, userSeqOf(user
  * missing user (404) apart.
  */
 export async function listUserLogs(ctx: ServiceContext, userId: string, queries: string[], legacySyntax = false, countTotal = true) {
-  const q = compileQueries(queries, logsCollection, { scope: entriesOfCurrentUser(userId), legacySyntax, countTotal });
-  const page = await listPage(ctx.db, q, (p) =>
-    ctx.db.select({ row: logRow.column }).from(logs).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
-  );
+  const page = await entriesOfCurrentUser.run(ctx.db, { queries, legacySyntax, countTotal, owner: userId });
   if (page.total === 0 && page.rows.length === 0 && !(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
   return { total: page.total, logs: page.rows.map((r) => logRow.parse(r.row)) };
 }

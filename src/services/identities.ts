@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
-import { compileQueries, identitiesCollection, listPage } from '../queries';
+import { identitiesCollection, listQuery } from '../queries';
 import { identities, users } from '../store/schema';
 import { auditStatement } from '../store/audit-log';
 import type { ServiceContext } from './context';
@@ -10,11 +10,12 @@ import type { ServiceContext } from './context';
  * providerUid providerEmail` (Appwrite 1.6 answers that search with a 400; the engine's search
  * index fixes it). Identities of all users, creation order by default, total capped at 5000.
  */
+const allIdentities = listQuery(identitiesCollection, (db, p) =>
+  db.select().from(identities).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+);
+
 export async function listIdentities(ctx: ServiceContext, queries: string[], search: string | null, legacySyntax = false, countTotal = true) {
-  const q = compileQueries(queries, identitiesCollection, { search, legacySyntax, countTotal });
-  const page = await listPage(ctx.db, q, (p) =>
-    ctx.db.select().from(identities).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
-  );
+  const page = await allIdentities.run(ctx.db, { queries, search, legacySyntax, countTotal });
   return { total: page.total, identities: page.rows };
 }
 

@@ -1,7 +1,7 @@
 import { rowJson } from '../store/row-json';
 import { and, eq, sql } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
-import { compileQueries, listPage, targetsCollection } from '../queries';
+import { listQuery, targetsCollection } from '../queries';
 import { constraintViolation, nowIso } from '../store/database';
 import { insertSelect } from '../store/insert-select';
 import { targets, users, type TargetRow } from '../store/schema';
@@ -73,11 +73,14 @@ export async function createTarget(ctx: ServiceContext, userId: string, input: N
  */
 const targetRow = rowJson(targets);
 
+const targetsOfUser = listQuery(
+  targetsCollection,
+  (db, p) => db.select({ row: targetRow.column }).from(targets).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+  { scope: (userId) => eq(targets.userSeq, userSeqOf(userId)) },
+);
+
 export async function listTargets(ctx: ServiceContext, userId: string, queries: string[], countTotal = true) {
-  const q = compileQueries(queries, targetsCollection, { scope: eq(targets.userSeq, userSeqOf(userId)), countTotal });
-  const page = await listPage(ctx.db, q, (p) =>
-    ctx.db.select({ row: targetRow.column }).from(targets).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
-  ).catch(async (error) => {
+  const page = await targetsOfUser.run(ctx.db, { queries, countTotal, owner: userId }).catch(async (error) => {
     if (!(await userExists(ctx.db, userId))) throw new AppwriteError('user_not_found');
     throw error;
   });

@@ -1,5 +1,5 @@
 import { usesLegacyQuerySyntax, type ResponseFormat } from '../models/response-format';
-import { compileQueries, listPage, usersCollection } from '../queries';
+import { listQuery, usersCollection } from '../queries';
 import { selectUsersWithTargets, toUserWithTargets } from '../store/users';
 import type { ServiceContext } from './context';
 
@@ -13,14 +13,16 @@ export interface ListUsersInput {
 }
 
 /** `GET /v1/users`: a page of users with their targets and the total (capped at 5000), in one round trip. */
+const allUsers = listQuery(usersCollection, (db, p) =>
+  selectUsersWithTargets(db).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+);
+
 export async function listUsers(ctx: ServiceContext, input: ListUsersInput) {
-  const q = compileQueries(input.queries, usersCollection, {
+  const page = await allUsers.run(ctx.db, {
+    queries: input.queries,
     search: input.search,
     legacySyntax: input.format ? usesLegacyQuerySyntax(input.format) : false,
     countTotal: input.countTotal,
   });
-  const page = await listPage(ctx.db, q, (p) =>
-    selectUsersWithTargets(ctx.db).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
-  );
   return { total: page.total, users: page.rows.map(toUserWithTargets) };
 }

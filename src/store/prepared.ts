@@ -1,14 +1,14 @@
 import { fillPlaceholders } from 'drizzle-orm';
 import type { Database } from './database';
 
-type Values = Record<string, unknown>;
+export type Values = Record<string, unknown>;
 
 /** What Drizzle's `db.batch` takes from an item: its prepared form (SQL, bound statement, row mapping). */
 interface Preparable {
   _prepare(): { getQuery(): { sql: string; params: unknown[] } };
 }
 
-interface Prepared<Row> {
+export interface Prepared<Row> {
   all(values?: Values): Promise<Row[]>;
   get(values?: Values): Promise<Row | undefined>;
   getQuery(): { sql: string; params: unknown[] };
@@ -21,12 +21,7 @@ interface Prepared<Row> {
  * `sql.placeholder(name)`; every call binds them. Only the values change between calls, never the SQL.
  */
 export function preparedRead<Q extends PromiseLike<Row[]> & { prepare(): unknown }, Row = Awaited<Q>[number]>(build: (db: Database) => Q) {
-  const cache = new WeakMap<Database, Prepared<Row>>();
-  const prepared = (db: Database): Prepared<Row> => {
-    let p = cache.get(db);
-    if (!p) cache.set(db, (p = build(db).prepare() as Prepared<Row>));
-    return p;
-  };
+  const prepared = oncePerDatabase((db) => build(db).prepare() as Prepared<Row>);
   return {
     all: (db: Database, values: Values): Promise<Row[]> => prepared(db).all(values),
     get: (db: Database, values: Values): Promise<Row | undefined> => prepared(db).get(values),
@@ -34,17 +29,31 @@ export function preparedRead<Q extends PromiseLike<Row[]> & { prepare(): unknown
      * The same read with its values bound, as an item of `db.batch` (typed as the query it stands
      * for, so the batch's results keep their types) or awaited on its own.
      */
-    bound(db: Database, values: Values): Q {
-      const p = prepared(db);
-      const { sql, params } = p.getQuery();
-      const query = { sql, params: fillPlaceholders(params, values) };
-      // The batch binds `getQuery().params` to the prepared statement and maps rows as `p` does.
-      const view = Object.assign(Object.create(p) as object, { getQuery: () => query });
-      const item: Preparable & PromiseLike<Row[]> = {
-        _prepare: () => view as ReturnType<Preparable['_prepare']>,
-        then: (resolve, reject) => p.all(values).then(resolve, reject),
-      };
-      return item as unknown as Q;
-    },
+    bound: (db: Database, values: Values): Q => bindPrepared(prepared(db), values) as unknown as Q,
   };
+}
+
+/** `build(db)` computed once per Drizzle instance (one per isolate) and reused. */
+export function oncePerDatabase<T>(build: (db: Database) => T): (db: Database) => T {
+  const cache = new WeakMap<Database, T>();
+  return (db) => {
+    let value = cache.get(db);
+    if (value === undefined) cache.set(db, (value = build(db)));
+    return value;
+  };
+}
+
+/**
+ * A prepared statement with its values bound, as an item of `db.batch` (the batch binds
+ * `getQuery().params` to the statement and maps rows as the prepared query does) or awaited alone.
+ */
+export function bindPrepared<Row>(p: Prepared<Row>, values: Values): PromiseLike<Row[]> {
+  const { sql, params } = p.getQuery();
+  const query = { sql, params: fillPlaceholders(params, values) };
+  const view = Object.assign(Object.create(p) as object, { getQuery: () => query });
+  const item: Preparable & PromiseLike<Row[]> = {
+    _prepare: () => view as ReturnType<Preparable['_prepare']>,
+    then: (resolve, reject) => p.all(values).then(resolve, reject),
+  };
+  return item;
 }

@@ -31,10 +31,9 @@ export type UserWithTargets = UserRow & { targets: TargetJson[]; impersonatorUse
 
 type UserWithTargetsRow = { userJson: string; targetsJson: string | null };
 
-export const toUserWithTargets = ({ userJson, targetsJson }: UserWithTargetsRow): UserWithTargets => ({
-  ...userRow.parse(userJson),
-  targets: parseTargetsJson(targetsJson),
-});
+export const toUserWithTargets = ({ userJson, targetsJson }: UserWithTargetsRow): UserWithTargets =>
+  // Assigned, not spread: copying every parsed row was a third of a list page's decoding.
+  Object.assign(userRow.parse(userJson), { targets: parseTargetsJson(targetsJson) });
 
 const userWithTargetsById = preparedRead((db) =>
   db.select(userWithTargetsColumns).from(users).where(eq(users.id, sql.placeholder('id'))),
