@@ -38,3 +38,13 @@ describe('COUNTRY_NAMES', () => {
     expect(COUNTRY_NAMES).toMatchObject({ us: 'United States', gb: 'United Kingdom', de: 'Germany', lc: 'Saint Lucia', cd: 'Democratic Republic of the Congo', xk: 'Kosovo' });
   });
 });
+
+describe('parseUserAgent cache', () => {
+  it('parses each User-Agent once per isolate and hands out a frozen result', () => {
+    const ua = 'Mozilla/5.0 (X11; Linux x86_64; rv:122.0) Gecko/20100101 Firefox/122.0';
+    const first = parseUserAgent(ua);
+    expect(parseUserAgent(ua)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toMatchObject({ osCode: 'LIN', clientCode: 'FF', clientVersion: '122.0' });
+  });
+});
