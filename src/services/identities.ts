@@ -5,15 +5,15 @@ import { identities, users } from '../store/schema';
 import { auditStatement } from '../store/audit-log';
 import type { ServiceContext } from './context';
 
+const allIdentities = listQuery(identitiesCollection, (db, p) =>
+  db.select().from(identities).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
+);
+
 /**
  * `GET /v1/users/identities` with the identities queries and a `search` over `$id userId provider
  * providerUid providerEmail` (Appwrite 1.6 answers that search with a 400; the engine's search
  * index fixes it). Identities of all users, creation order by default, total capped at 5000.
  */
-const allIdentities = listQuery(identitiesCollection, (db, p) =>
-  db.select().from(identities).where(p.where).orderBy(...p.orderBy).limit(p.limit).offset(p.offset),
-);
-
 export async function listIdentities(ctx: ServiceContext, queries: string[], search: string | null, legacySyntax = false, countTotal = true) {
   const page = await allIdentities.run(ctx.db, { queries, search, legacySyntax, countTotal });
   return { total: page.total, identities: page.rows };

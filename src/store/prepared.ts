@@ -1,7 +1,7 @@
 import { fillPlaceholders } from 'drizzle-orm';
 import type { Database } from './database';
 
-export type Values = Record<string, unknown>;
+type Values = Record<string, unknown>;
 
 /** What Drizzle's `db.batch` takes from an item: its prepared form (SQL, bound statement, row mapping). */
 interface Preparable {
