@@ -27,6 +27,9 @@
  *   total counts index entries without looking users up (`totalSet`), and in creation order the
  *   page's `where` takes only the first `limit + offset` entries past the cursor, so neither grows
  *   with the number of matches.
+ * - `listQuery(collection, (db, p) => rows, { scope })` declares a list once; `.run(db, { queries,
+ *   search, legacySyntax, countTotal, owner })` validates like `compileQueries`, runs a request that
+ *   only sets limit/offset on statements prepared once per isolate, and any other through `listPage`.
  * - `listPage(db, q, rows)` runs the page, the capped total and the cursor document lookup as one
  *   batch, raises `general_cursor_not_found` (each collection's message) and
  *   `database_query_order_null`, and un-reverses `cursorBefore` pages. Select any columns you like
