@@ -19,9 +19,10 @@ export function parseResponseFormat(header: string | undefined): ResponseFormat 
   return { parts: match[1].split('.').map(Number), preRelease: match[2] !== undefined, text: match[0] };
 }
 
-/** Whether `format` is older than `version` (a plain dotted release). */
+/** The parts of the dotted releases `formatBefore` compares against (constants of the code). */
 const versions = new Map<string, number[]>();
 
+/** Whether `format` is older than `version` (a plain dotted release). */
 export function formatBefore(format: ResponseFormat, version: string): boolean {
   let other = versions.get(version);
   if (!other) versions.set(version, (other = version.split('.').map(Number)));

@@ -15,20 +15,9 @@ export type KeyAuthentication = { kind: 'key'; scopes: ReadonlySet<string> } | {
 
 const ROOT_SCOPES: ReadonlySet<string> = new Set([...ALL_SCOPES, ...IMPLICIT_SCOPES]);
 
-/**
- * SHA-256 of key values seen in this isolate (the root key's included): a client sends the same key
- * on every request, and hashing it each time was a visible share of a read's CPU time. Capped,
- * since the header is the client's.
- */
-const digests = new Map<string, string>();
-const digestOf = (secret: string) => {
-  let digest = digests.get(secret);
-  if (!digest) {
-    if (digests.size >= 256) digests.clear();
-    digests.set(secret, (digest = sha256Hex(secret)));
-  }
-  return digest;
-};
+/** The root key's SHA-256, computed once per isolate (the secret does not change while it runs). */
+let root: { key: string; digest: string } | undefined;
+const rootKeyDigest = (rootKey: string) => (root?.key === rootKey ? root : (root = { key: rootKey, digest: sha256Hex(rootKey) })).digest;
 
 /** Positive lookups are cached briefly per isolate so a read route stays one D1 round trip. */
 const cache = new Map<string, { scopes: string[]; expire: string | null; cachedAt: number }>();
@@ -41,8 +30,8 @@ const CACHE_MS = 30_000;
  */
 export async function authenticateKey(db: Database, rootKey: string, secret: string): Promise<KeyAuthentication> {
   // Comparing SHA-256 digests is constant-time whatever the lengths; the root key's is computed once.
-  const hash = digestOf(secret);
-  const rootHash = rootKey ? digestOf(rootKey) : null;
+  const hash = sha256Hex(secret);
+  const rootHash = rootKey ? rootKeyDigest(rootKey) : null;
   if (rootHash && timingSafeEqual(hash, rootHash)) return { kind: 'key', scopes: ROOT_SCOPES };
   const underscore = secret.indexOf('_');
   const prefix = underscore < 0 ? 'standard' : secret.slice(0, underscore);

@@ -49,7 +49,7 @@ const credentialsBySecret = credentialsRead(sql`s.secret_hash = ${sql.placeholde
 /** By id: the session a JWT is bound to, expired or not (Appwrite checks only that the user still has it). */
 const credentialsBySessionId = credentialsRead(sql`s.id = ${sql.placeholder('sessionId')}`);
 
-export interface UserCredentials {
+interface UserCredentials {
   user: UserWithTargets;
   session: SessionRow | null;
   totpVerified: boolean;
