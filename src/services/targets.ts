@@ -113,7 +113,8 @@ export async function updateTarget(ctx: ServiceContext, userId: string, targetId
   const changes: Partial<TargetRow> = { updatedAt: nowIso() };
   if (phpTruthy(input.identifier)) {
     assertIdentifier(target.providerType, input.identifier);
-    Object.assign(changes, { identifier: input.identifier, expired: false });
+    // A renamed email/sms target no longer mirrors the user's value: the unique index holds it now.
+    Object.assign(changes, { identifier: input.identifier, expired: false, contact: false });
   }
   // No messaging providers exist here, so any provider id names a missing provider.
   if (phpTruthy(input.providerId)) throw new AppwriteError('provider_not_found');

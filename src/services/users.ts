@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { AppwriteError } from '../errors/appwrite-error';
 import type { UserWithTargets } from '../models/user';
+import { identifierFreeForContact } from '../store/contact-targets';
 import { constraintViolation, nowIso } from '../store/database';
+import { insertSelect } from '../store/insert-select';
 import { targets, users } from '../store/schema';
 import { toTargetJson } from '../store/targets';
 import { deleteUserStatements, findUserWithTargets, userSeqOf } from '../store/users';
@@ -93,19 +96,12 @@ export async function insertUser(ctx: ServiceContext, input: NewUser): Promise<U
     })
     .returning();
   const insertTarget = (providerType: 'email' | 'sms', identifier: string) =>
-    db
-      .insert(targets)
-      .values({
-        id: uniqueId(),
-        createdAt: now,
-        updatedAt: now,
-        userSeq: userSeqOf(input.id),
-        userId: input.id,
-        providerType,
-        identifier,
-      })
-      .onConflictDoNothing()
-      .returning();
+    insertSelect(
+      db,
+      targets,
+      { id: uniqueId(), createdAt: now, updatedAt: now, userSeq: userSeqOf(input.id), userId: input.id, providerType, identifier, contact: true },
+      sql`where ${identifierFreeForContact(identifier)}`,
+    ).returning();
   const targetInserts = [
     ...(input.email ? [insertTarget('email', input.email)] : []),
     ...(input.phone ? [insertTarget('sms', input.phone)] : []),

@@ -101,10 +101,16 @@ export const targets = sqliteTable(
     identifier: nocase('identifier').notNull(),
     name: text('name'),
     expired: bool('expired').notNull().default(false),
+    /**
+     * The target mirrors its user's email (`email`) or phone (`sms`): created and renamed with it.
+     * Its identifier is unique through the user's (drizzle/0008_contact_targets.sql), so only the
+     * other targets are in the unique index: one random-key entry fewer per imported contact.
+     */
+    contact: bool('contact').notNull().default(false),
   },
   (t) => [
     uniqueIndex('targets_id_unique').on(t.id),
-    uniqueIndex('targets_identifier_unique').on(t.identifier),
+    uniqueIndex('targets_identifier_unique').on(t.identifier).where(sql`contact = 0`),
     // Every read of a user's targets goes through `user_seq` (appended in creation order); an index
     // on the random `user_id` would cost a random leaf per imported target and serve nothing.
     index('targets_user').on(t.userSeq),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AuditRecord } from './audit-log';
+import { identifierFreeForContact } from './contact-targets';
 import type { Database } from './database';
 import { insertSelect } from './insert-select';
 import { identities, logs, targets, users, type UserRow } from './schema';
@@ -58,7 +59,7 @@ export interface ImportInsert {
  * Three statements that insert many users, their email/sms targets and their `user.create` audit
  * entries, each reading the rows from ONE JSON parameter (`json_each`): the statement count stays
  * three whatever the number of users. In one D1 batch they are one transaction. A target whose
- * identifier another target holds is skipped, as `insertUser` does.
+ * identifier another target holds is not created, as `insertUser` does.
  */
 export function insertUsersStatements(db: Database, rows: readonly ImportInsert[], now: string, audit: Omit<AuditRecord, 'id' | 'event' | 'time'>) {
   const r = (path: string) => sql.raw(`(r.value ->> '$.${path}')`);
@@ -89,7 +90,6 @@ export function insertUsersStatements(db: Database, rows: readonly ImportInsert[
     sql`from json_each(${userRows}) as r`,
   );
   const targetRows = JSON.stringify(rows.flatMap((row) => row.targets.map((t) => ({ ...t, userId: row.id }))));
-  // `where true`: SQLite's rule for INSERT … SELECT with an upsert clause (else ON is read as a join's).
   const insertTargets = insertSelect(
     db,
     targets,
@@ -101,9 +101,10 @@ export function insertUsersStatements(db: Database, rows: readonly ImportInsert[
       userId: sql`${users.id}`,
       providerType: r('providerType'),
       identifier: r('identifier'),
+      contact: true,
     },
-    sql`from json_each(${targetRows}) as r join ${users} on ${users.id} = ${r('userId')} where true`,
-  ).onConflictDoNothing();
+    sql`from json_each(${targetRows}) as r join ${users} on ${users.id} = ${r('userId')} where ${identifierFreeForContact(r('identifier'))}`,
+  );
   const logRows = JSON.stringify(rows.map((row) => ({ id: row.logId, userId: row.id })));
   const insertLogs = insertSelect(
     db,

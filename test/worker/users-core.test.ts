@@ -134,9 +134,11 @@ describe('POST /v1/users', () => {
   });
 
   it('skips creating a target whose identifier another target holds', async () => {
-    const first = await createUser({ email: `${uid()}@example.com` });
-    await env.DB.prepare('update users set email = null where id = ?').bind(first.$id).run();
-    const res = await call('POST', '/v1/users', { body: { userId: uid(), email: first.email } });
+    const first = await createUser();
+    const email = `${uid()}@example.com`;
+    const target = await call('POST', `/v1/users/${first.$id}/targets`, { body: { targetId: uid(), providerType: 'email', identifier: email } });
+    expect(target.status).toBe(201);
+    const res = await call('POST', '/v1/users', { body: { userId: uid(), email } });
     expect(res.status).toBe(201);
     expect(res.body.targets).toEqual([]);
   });
